@@ -1,0 +1,4 @@
+/** Every migration, in order. Listed explicitly so the app, the CLI and the tests load the same set. */
+import { FoundationSchema1795907943537 } from './1795907943537-FoundationSchema';
+
+export const MIGRATIONS = [FoundationSchema1795907943537];

@@ -1,0 +1,58 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { ScheduleModule } from '@nestjs/schedule';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { LoggerModule } from 'nestjs-pino';
+import { AuditCoreModule } from './audit/audit-core.module';
+import { AuthCoreModule } from './auth/auth-core.module';
+import { CommonModule } from './common/common.module';
+import { AllExceptionsFilter } from './common/exception.filter';
+import { AppConfig } from './config/config';
+import { ConfigModule } from './config/config.module';
+import { buildDataSourceOptions } from './database/data-source-options';
+import { HealthModule } from './health/health.module';
+
+const SAFE_REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
+
+/** Feature modules; each owns its entities, service, controller and DTOs. */
+const FEATURE_MODULES = [HealthModule];
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            genReqId: (req, res) => {
+              const incoming = req.headers['x-request-id'];
+              const id =
+                typeof incoming === 'string' && SAFE_REQUEST_ID.test(incoming)
+                  ? incoming
+                  : randomUUID();
+              res.setHeader('X-Request-Id', id);
+              return id;
+            },
+            redact: [
+              'req.headers.authorization',
+              'req.headers.cookie',
+              'res.headers["set-cookie"]',
+            ],
+            autoLogging: { ignore: (req) => req.url === '/api/health' },
+          },
+        }),
+        TypeOrmModule.forRoot({ ...buildDataSourceOptions(databaseUrl), autoLoadEntities: true }),
+        ScheduleModule.forRoot(),
+        CommonModule,
+        AuditCoreModule,
+        AuthCoreModule,
+        ...FEATURE_MODULES,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
+    };
+  }
+}

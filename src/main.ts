@@ -1,0 +1,38 @@
+import { join } from 'node:path';
+import { createApp } from './app.factory';
+import { describeConfig, loadConfig } from './config/config';
+import { startEmbeddedPostgres } from './database/embedded-postgres';
+import { runMigrations } from './database/migrate';
+
+async function main(): Promise<void> {
+  const startedAt = Date.now();
+  const config = loadConfig();
+  const embedded = config.databaseUrl
+    ? undefined
+    : await startEmbeddedPostgres(join(config.dataDir, 'pglite'));
+  const databaseUrl = config.databaseUrl ?? embedded!.url;
+  await runMigrations(databaseUrl);
+
+  const app = await createApp(config, databaseUrl);
+  let closing = false;
+  const shutdown = async (): Promise<void> => {
+    if (closing) return;
+    closing = true;
+    await app.close();
+    await embedded?.stop();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown());
+  process.once('SIGINT', () => void shutdown());
+
+  await app.listen(config.port);
+  const settings = describeConfig(config);
+  console.log(
+    `Karya is running at ${config.publicBaseUrl} (${settings.database}, ready in ${Date.now() - startedAt} ms)`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

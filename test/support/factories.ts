@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { hashPassword } from '../../src/auth/password';
+import { Role } from '../../src/auth/roles';
+import {
+  generateSessionToken,
+  hashSessionToken,
+  SESSION_TTL_MS,
+} from '../../src/auth/session-token';
+
+export const TEST_PASSWORD = 'rahasia-uji-123';
+let passwordHash: Promise<string> | undefined;
+
+function unique(prefix: string): string {
+  return `${prefix}-${randomUUID().slice(0, 8)}`;
+}
+
+export interface InstitutionRow {
+  id: string;
+  name: string;
+  slug: string;
+  timeZone: string;
+}
+
+export async function makeInstitution(
+  ds: DataSource,
+  overrides: Partial<{
+    name: string;
+    slug: string;
+    kind: string;
+    timeZone: string;
+    region: string;
+  }> = {},
+): Promise<InstitutionRow> {
+  const slug = overrides.slug ?? unique('lapas-uji');
+  const name = overrides.name ?? `Lapas Uji ${slug}`;
+  const timeZone = overrides.timeZone ?? 'Asia/Jakarta';
+  const rows: { id: string }[] = await ds.query(
+    `INSERT INTO institutions (name, slug, kind, region, time_zone) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [name, slug, overrides.kind ?? 'lapas', overrides.region ?? 'DKI Jakarta', timeZone],
+  );
+  return { id: rows[0].id, name, slug, timeZone };
+}
+
+export interface UserRow {
+  id: string;
+  email: string;
+  role: Role;
+  institutionId: string | null;
+  password: string;
+}
+
+export async function makeUser(
+  ds: DataSource,
+  overrides: {
+    role?: Role;
+    institutionId?: string | null;
+    email?: string;
+    isActive?: boolean;
+  } = {},
+): Promise<UserRow> {
+  const role = overrides.role ?? Role.Staff;
+  const national = role === Role.NationalAdmin || role === Role.NationalManager;
+  const institutionId = national ? null : (overrides.institutionId ?? null);
+  if (!national && !institutionId)
+    throw new Error('makeUser: institutionId is required for institution roles');
+  const email = overrides.email ?? `${unique(role)}@uji.karya.id`;
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const rows: { id: string }[] = await ds.query(
+    `INSERT INTO users (institution_id, email, display_name, role, password_hash, is_active)
+     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+    [
+      institutionId,
+      email,
+      `Pengguna ${role}`,
+      role,
+      await passwordHash,
+      overrides.isActive ?? true,
+    ],
+  );
+  return { id: rows[0].id, email, role, institutionId, password: TEST_PASSWORD };
+}
+
+/** A bearer token for the user without going through the login route (fast, no argon2). */
+export async function makeSessionToken(ds: DataSource, userId: string): Promise<string> {
+  const token = generateSessionToken();
+  await ds.query(
+    `INSERT INTO auth_sessions (user_id, token_hash, expires_at) VALUES ($1, $2, $3)`,
+    [userId, hashSessionToken(token), new Date(Date.now() + SESSION_TTL_MS)],
+  );
+  return token;
+}
+
+export async function makeSignedInUser(
+  ds: DataSource,
+  overrides: Parameters<typeof makeUser>[1] = {},
+): Promise<UserRow & { token: string; auth: { Authorization: string } }> {
+  const user = await makeUser(ds, overrides);
+  const token = await makeSessionToken(ds, user.id);
+  return { ...user, token, auth: { Authorization: `Bearer ${token}` } };
+}
