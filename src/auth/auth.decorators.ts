@@ -1,4 +1,5 @@
-import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Permission } from './roles';
 import { RequestScope } from './request-scope';
@@ -6,12 +7,19 @@ import { RequestScope } from './request-scope';
 export const PUBLIC_ROUTE = 'karya:public';
 export const REQUIRED_PERMISSION = 'karya:permission';
 
-/** No login needed (login itself, health, public catalogue, tracked links, rendered images). */
-export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_ROUTE, true);
+/** OpenAPI extension naming a route's permission, so tests derive the role matrix from the document. */
+export const PERMISSION_EXTENSION = 'x-karya-permission';
 
-/** The permission a route needs; routes without one need only a login. */
+/** No login needed (login itself, health, public catalogue, tracked links, rendered images). */
+export const Public = (): MethodDecorator & ClassDecorator =>
+  applyDecorators(SetMetadata(PUBLIC_ROUTE, true), ApiExtension(PERMISSION_EXTENSION, 'public'));
+
+/** The permission a route needs. Routes without one need only a login. */
 export const RequirePermission = (permission: Permission): MethodDecorator & ClassDecorator =>
-  SetMetadata(REQUIRED_PERMISSION, permission);
+  applyDecorators(
+    SetMetadata(REQUIRED_PERMISSION, permission),
+    ApiExtension(PERMISSION_EXTENSION, permission),
+  );
 
 export const Scope = createParamDecorator(
   (_data: unknown, context: ExecutionContext): RequestScope => {
