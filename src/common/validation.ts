@@ -8,7 +8,11 @@ interface FieldProblem {
 
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((error) => {
-    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const field = !prefix
+      ? error.property
+      : /^\d+$/.test(error.property)
+        ? `${prefix}[${error.property}]`
+        : `${prefix}.${error.property}`;
     const own = error.constraints ? [{ field, rules: error.constraints }] : [];
     return [...own, ...flatten(error.children ?? [], field)];
   });
