@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from './request-scope';
 import { Role } from './roles';
 
@@ -19,21 +19,33 @@ export class SessionRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async create(
-    userId: string,
-    tokenHash: string,
-    expiresAt: Date,
-    userAgent: string | null,
+    session: {
+      userId: string;
+      tokenHash: string;
+      createdAt: Date;
+      expiresAt: Date;
+      userAgent: string | null;
+    },
+    manager: EntityManager = this.dataSource.manager,
   ): Promise<string> {
-    const rows: { id: string }[] = await this.dataSource.query(
-      `INSERT INTO auth_sessions (user_id, token_hash, expires_at, user_agent) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [userId, tokenHash, expiresAt, userAgent?.slice(0, 300) ?? null],
+    const rows: { id: string }[] = await manager.query(
+      `INSERT INTO auth_sessions (user_id, token_hash, created_at, last_used_at, expires_at, user_agent)
+       VALUES ($1, $2, $3, $3, $4, $5) RETURNING id`,
+      [
+        session.userId,
+        session.tokenHash,
+        session.createdAt,
+        session.expiresAt,
+        session.userAgent?.slice(0, 300) ?? null,
+      ],
     );
     return rows[0].id;
   }
 
   /** The live session's user, touching last_used_at; null when expired, revoked or deactivated. */
   async findActiveUser(tokenHash: string, now: Date): Promise<AuthUser | null> {
-    const rows: SessionRow[] = await this.dataSource.query(
+    // TypeORM answers an UPDATE with [rows, affectedCount], not with the rows alone.
+    const [rows]: [SessionRow[], number] = await this.dataSource.query(
       `UPDATE auth_sessions s SET last_used_at = $2
          FROM users u
         WHERE s.token_hash = $1 AND s.user_id = u.id AND s.revoked_at IS NULL
@@ -55,17 +67,39 @@ export class SessionRepository {
     };
   }
 
-  async revoke(sessionId: string, now: Date): Promise<void> {
-    await this.dataSource.query(
+  async revoke(
+    sessionId: string,
+    now: Date,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    await manager.query(
       `UPDATE auth_sessions SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL`,
       [sessionId, now],
     );
   }
 
-  async revokeAllForUser(userId: string, now: Date): Promise<void> {
-    await this.dataSource.query(
+  async revokeAllForUser(
+    userId: string,
+    now: Date,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    await manager.query(
       `UPDATE auth_sessions SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL`,
       [userId, now],
+    );
+  }
+
+  /** After a password change: every other device must log in again. */
+  async revokeOthersForUser(
+    userId: string,
+    keepSessionId: string,
+    now: Date,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE auth_sessions SET revoked_at = $3
+        WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL`,
+      [userId, keepSessionId, now],
     );
   }
 }
