@@ -53,13 +53,19 @@ export function configureApp(app: NestExpressApplication): void {
   );
   app.use(cookieParser());
   app.use((req: Request, _res: Response, next: NextFunction) => {
-    requestContext.run({ requestId: String(req.id ?? '') }, next);
+    // pino-http assigns req.id in a later middleware: read it lazily.
+    requestContext.run(
+      {
+        get requestId() {
+          return String(req.id ?? '');
+        },
+      },
+      next,
+    );
   });
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: JSON_BODY_LIMIT, extended: false });
-  app.setGlobalPrefix('api', {
-    exclude: ['l/{*path}', 'katalog/{*path}', 'media/{*path}', 'r/{*path}'],
-  });
+  app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });

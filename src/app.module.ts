@@ -5,18 +5,36 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditCoreModule } from './audit/audit-core.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthCoreModule } from './auth/auth-core.module';
+import { AuthModule } from './auth/auth.module';
+import { CatalogueModule } from './catalogue/catalogue.module';
 import { CommonModule } from './common/common.module';
+import { ConsentModule } from './consent/consent.module';
 import { AllExceptionsFilter } from './common/exception.filter';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
+import { DemoModule } from './demo/demo.module';
 import { buildDataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
+import { InstitutionModule } from './institutions/institution.module';
+import { MediaModule } from './media/media.module';
+import { UserModule } from './users/user.module';
 
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
 
 /** Feature modules; each owns its entities, service, controller and DTOs. */
-const FEATURE_MODULES = [HealthModule];
+const FEATURE_MODULES = [
+  DemoModule,
+  HealthModule,
+  AuditModule,
+  CatalogueModule,
+  AuthModule,
+  InstitutionModule,
+  UserModule,
+  ConsentModule,
+  MediaModule,
+];
 
 @Module({})
 export class AppModule {

@@ -3,6 +3,12 @@ import { createApp } from './app.factory';
 import { describeConfig, loadConfig } from './config/config';
 import { startEmbeddedPostgres } from './database/embedded-postgres';
 import { runMigrations } from './database/migrate';
+import { DemoLogin, DemoSeedService } from './demo/demo-seed.service';
+
+function printDemoLogins(logins: DemoLogin[]): void {
+  console.log(`Demo logins (password for all: ${logins[0].password}):`);
+  for (const login of logins) console.log(`  ${login.role.padEnd(17)} ${login.email}`);
+}
 
 async function main(): Promise<void> {
   const startedAt = Date.now();
@@ -26,10 +32,13 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown());
 
   await app.listen(config.port);
+  const demo = app.get(DemoSeedService);
+  if (config.demoSeed && config.role !== 'worker') await demo.seedIfEmpty();
   const settings = describeConfig(config);
   console.log(
     `Karya is running at ${config.publicBaseUrl} (${settings.database}, ready in ${Date.now() - startedAt} ms)`,
   );
+  if (!config.isProduction && (await demo.isSeeded())) printDemoLogins(demo.logins);
 }
 
 main().catch((error: unknown) => {

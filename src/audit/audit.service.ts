@@ -6,24 +6,28 @@ import { currentRequestId } from '../common/request-context';
 import type { RequestScope } from '../auth/request-scope';
 import { redactSecrets } from './redact';
 
-export type AuditAction =
-  | 'create'
-  | 'update'
-  | 'delete'
-  | 'approve'
-  | 'reject'
-  | 'override'
-  | 'publish'
-  | 'login'
-  | 'login_failed'
-  | 'logout'
-  | 'export'
-  | 'withdraw'
-  | 'clear'
-  | 'password_change'
-  | 'password_reset'
-  | 'deactivate'
-  | 'activate';
+/** Every action the log knows; the audit API filters by these. */
+export const AUDIT_ACTIONS = [
+  'create',
+  'update',
+  'delete',
+  'approve',
+  'reject',
+  'override',
+  'publish',
+  'login',
+  'login_failed',
+  'logout',
+  'export',
+  'withdraw',
+  'clear',
+  'password_change',
+  'password_reset',
+  'deactivate',
+  'activate',
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditActor {
   userId: string | null;

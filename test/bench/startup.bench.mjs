@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const MAIN = join(process.cwd(), 'dist/src/main.js');
-const PG_ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const PG_ADMIN_URL =
+  process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 function rssKb(pid) {
   try {
@@ -20,7 +21,11 @@ function rssKb(pid) {
 
 function childPids(pid) {
   try {
-    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).map(Number);
+    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map(Number);
   } catch {
     return [];
   }
@@ -56,32 +61,53 @@ async function measure(label, env, port) {
   proc.kill('SIGTERM');
   await new Promise((r) => proc.once('exit', r));
   if (!ok) throw new Error(`${label}: not healthy in time\n${output}`);
-  return { label, readyMs, appRssMb: Math.round(appRss / 1024), embeddedDbRssMb: Math.round(childRss / 1024) };
+  return {
+    label,
+    readyMs,
+    appRssMb: Math.round(appRss / 1024),
+    embeddedDbRssMb: Math.round(childRss / 1024),
+  };
 }
 
 async function main() {
   const rows = [];
   const dataDir = mkdtempSync(join(tmpdir(), 'karya-bench-'));
-  rows.push(await measure('PGlite, first start (new data dir, demo seeded)', { DATA_DIR: dataDir }, 3301));
+  rows.push(
+    await measure('PGlite, first start (new data dir, demo seeded)', { DATA_DIR: dataDir }, 3301),
+  );
   rows.push(await measure('PGlite, second start', { DATA_DIR: dataDir }, 3301));
   rmSync(dataDir, { recursive: true, force: true });
 
   const dbName = `karya_bench_${process.pid}`;
   let pgUrl;
   try {
-    execFileSync('psql', [PG_ADMIN_URL, '-q', '-c', `CREATE DATABASE ${dbName}`], { stdio: 'pipe' });
+    execFileSync('psql', [PG_ADMIN_URL, '-q', '-c', `CREATE DATABASE ${dbName}`], {
+      stdio: 'pipe',
+    });
     const url = new URL(PG_ADMIN_URL);
     url.pathname = `/${dbName}`;
     pgUrl = url.toString();
   } catch (error) {
-    console.log(`PostgreSQL not reachable at ${PG_ADMIN_URL}: skipped (${error.message.split('\n')[0]})`);
+    console.log(
+      `PostgreSQL not reachable at ${PG_ADMIN_URL}: skipped (${error.message.split('\n')[0]})`,
+    );
   }
   if (pgUrl) {
     const pgDataDir = mkdtempSync(join(tmpdir(), 'karya-bench-'));
-    rows.push(await measure('PostgreSQL, first start (demo seeded)', { DATA_DIR: pgDataDir, DATABASE_URL: pgUrl }, 3302));
-    rows.push(await measure('PostgreSQL, second start', { DATA_DIR: pgDataDir, DATABASE_URL: pgUrl }, 3302));
+    rows.push(
+      await measure(
+        'PostgreSQL, first start (demo seeded)',
+        { DATA_DIR: pgDataDir, DATABASE_URL: pgUrl },
+        3302,
+      ),
+    );
+    rows.push(
+      await measure('PostgreSQL, second start', { DATA_DIR: pgDataDir, DATABASE_URL: pgUrl }, 3302),
+    );
     rmSync(pgDataDir, { recursive: true, force: true });
-    execFileSync('psql', [PG_ADMIN_URL, '-q', '-c', `DROP DATABASE ${dbName} WITH (FORCE)`], { stdio: 'pipe' });
+    execFileSync('psql', [PG_ADMIN_URL, '-q', '-c', `DROP DATABASE ${dbName} WITH (FORCE)`], {
+      stdio: 'pipe',
+    });
   }
   console.table(rows);
 }

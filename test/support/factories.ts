@@ -99,3 +99,64 @@ export async function makeSignedInUser(
   const token = await makeSessionToken(ds, user.id);
   return { ...user, token, auth: { Authorization: `Bearer ${token}` } };
 }
+
+export interface WorkshopRow {
+  id: string;
+  institutionId: string;
+  name: string;
+}
+
+export async function makeWorkshop(
+  ds: DataSource,
+  institutionId: string,
+  overrides: Partial<{ name: string; isActive: boolean }> = {},
+): Promise<WorkshopRow> {
+  const name = overrides.name ?? unique('Bengkel');
+  const rows: { id: string }[] = await ds.query(
+    `INSERT INTO workshops (institution_id, name, is_active) VALUES ($1, $2, $3) RETURNING id`,
+    [institutionId, name, overrides.isActive ?? true],
+  );
+  return { id: rows[0].id, institutionId, name };
+}
+
+export interface ProductRow {
+  id: string;
+  institutionId: string;
+  workshopId: string;
+  name: string;
+  sku: string;
+}
+
+/** A product (and, unless given, a workshop for it) inserted directly. */
+export async function makeProduct(
+  ds: DataSource,
+  institutionId: string,
+  overrides: Partial<{
+    workshopId: string;
+    name: string;
+    sku: string;
+    priceRupiah: number;
+    tags: string[];
+    status: 'active' | 'archived';
+  }> = {},
+): Promise<ProductRow> {
+  const workshopId = overrides.workshopId ?? (await makeWorkshop(ds, institutionId)).id;
+  const name = overrides.name ?? unique('Produk');
+  const sku = overrides.sku ?? unique('SKU').toUpperCase();
+  const status = overrides.status ?? 'active';
+  const rows: { id: string }[] = await ds.query(
+    `INSERT INTO products (institution_id, workshop_id, name, price_rupiah, sku, tags, status, archived_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    [
+      institutionId,
+      workshopId,
+      name,
+      overrides.priceRupiah ?? 50_000,
+      sku,
+      overrides.tags ?? [],
+      status,
+      status === 'archived' ? new Date() : null,
+    ],
+  );
+  return { id: rows[0].id, institutionId, workshopId, name, sku };
+}

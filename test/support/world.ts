@@ -1,0 +1,215 @@
+/**
+ * A "world": one institution holding one object of every resource type, built through the API
+ * as its own admin and staff. The isolation test points every route with a path parameter at
+ * these objects while signed in as someone from another institution.
+ *
+ * New resource? Add a step to FIXTURE_STEPS (keyed by the path segment of its routes, e.g.
+ * 'products' for /api/products/{id}) and, when its routes need a body to get past validation,
+ * an entry in ISOLATION_BODIES.
+ */
+import { randomUUID } from 'node:crypto';
+import sharp from 'sharp';
+import type { Test } from 'supertest';
+import { Role } from '../../src/auth/roles';
+import type { TestApp } from './app';
+import { makeInstitution, makeSignedInUser } from './factories';
+import { ApiOperation, label } from './openapi-routes';
+
+export type SignedInUser = Awaited<ReturnType<typeof makeSignedInUser>>;
+
+export interface World {
+  institutionId: string;
+  admin: SignedInUser;
+  staff: SignedInUser;
+  /** Path segment of a collection (e.g. 'products') → an object of it in this institution. */
+  ids: Map<string, string>;
+  /** Segment → why its object could not be built (route not there yet, or it failed). */
+  gaps: Map<string, string>;
+}
+
+/**
+ * Bodies that pass validation, so that the institution check (not the validation pipe) answers.
+ * Routes not listed get `{}`. Keyed by 'METHOD /path/{template}'.
+ */
+export const ISOLATION_BODIES: Readonly<Record<string, object>> = {
+  'POST /api/users/{id}/reset-password': { newPassword: 'kata-sandi-baru-12345' },
+  'POST /api/media/{id}/clearance': { clearance: 'no_identifiable_person', attestation: true },
+  'POST /api/consents/{id}/withdraw': { reason: 'Uji isolasi antar lembaga' },
+  'PATCH /api/takedown-tasks/{id}': { status: 'in_progress' },
+};
+
+class FixtureError extends Error {}
+
+interface Builder {
+  world: World;
+  operations: ReadonlySet<string>;
+  /** An id already built, or a FixtureError naming what is missing. */
+  need: (segment: string) => string;
+  /** POSTs as `user` (`fill` adds the JSON or multipart body); the answer's body, or a FixtureError. */
+  post: (
+    user: SignedInUser,
+    route: string,
+    url: string,
+    fill: (request: Test) => Test,
+  ) => Promise<Record<string, unknown>>;
+}
+
+interface FixtureStep {
+  segment: string;
+  /** Routes the step calls; while one is missing from the document the step is a gap. */
+  routes: string[];
+  build: (b: Builder) => Promise<string>;
+}
+
+let photoBytes: Promise<Buffer> | undefined;
+
+/** A small product-like JPEG (no people), made once per run. */
+export function samplePhoto(): Promise<Buffer> {
+  photoBytes ??= sharp({
+    create: { width: 64, height: 48, channels: 3, background: { r: 180, g: 90, b: 40 } },
+  })
+    .jpeg()
+    .toBuffer();
+  return photoBytes;
+}
+
+const CONSENT_FIELDS = {
+  subjectName: 'Warga Binaan Uji',
+  subjectIsMinor: 'false',
+  purpose: 'Foto promosi produk kerajinan di media sosial',
+  channels: 'instagram,facebook',
+  validFrom: '2025-01-01',
+};
+
+const FIXTURE_STEPS: FixtureStep[] = [
+  {
+    segment: 'workshops',
+    routes: ['POST /api/workshops'],
+    build: async (b) => {
+      const body = await b.post(b.world.staff, 'POST /api/workshops', '/api/workshops', (r) =>
+        r.send({ name: `Sablon ${randomUUID().slice(0, 6)}` }),
+      );
+      return String(body.id);
+    },
+  },
+  {
+    segment: 'products',
+    routes: ['POST /api/products'],
+    build: async (b) => {
+      const workshopId = b.need('workshops');
+      const body = await b.post(b.world.staff, 'POST /api/products', '/api/products', (r) =>
+        r.send({
+          name: 'Kaos Sablon Hari Bakti',
+          priceRupiah: 85000,
+          sku: `ISO-${randomUUID().slice(0, 8)}`,
+          workshopId,
+        }),
+      );
+      return String(body.id);
+    },
+  },
+  {
+    segment: 'media',
+    routes: ['POST /api/media'],
+    build: async (b) => {
+      const productId = b.need('products');
+      const photo = await samplePhoto();
+      const body = await b.post(b.world.staff, 'POST /api/media', '/api/media', (r) =>
+        r
+          .field('productId', productId)
+          .attach('file', photo, { filename: 'kaos.jpg', contentType: 'image/jpeg' }),
+      );
+      return String(body.id);
+    },
+  },
+  {
+    segment: 'consents',
+    routes: ['POST /api/consents'],
+    build: async (b) => {
+      const evidence = await samplePhoto();
+      const body = await b.post(b.world.staff, 'POST /api/consents', '/api/consents', (r) => {
+        for (const [name, value] of Object.entries(CONSENT_FIELDS)) r.field(name, value);
+        return r.attach('evidence', evidence, {
+          filename: 'formulir.jpg',
+          contentType: 'image/jpeg',
+        });
+      });
+      return String(body.id);
+    },
+  },
+  {
+    // Withdrawing a (second) consent is what opens a takedown task.
+    segment: 'takedown-tasks',
+    routes: ['POST /api/consents', 'POST /api/consents/{id}/withdraw'],
+    build: async (b) => {
+      const consent = await b.post(b.world.staff, 'POST /api/consents', '/api/consents', (r) =>
+        r.send({ ...CONSENT_FIELDS, subjectIsMinor: false, channels: ['instagram'] }),
+      );
+      const withdrawal = await b.post(
+        b.world.staff,
+        'POST /api/consents/{id}/withdraw',
+        `/api/consents/${String(consent.id)}/withdraw`,
+        (r) => r.send({ reason: 'Subjek menarik persetujuan' }),
+      );
+      const task = withdrawal.takedownTask as { id?: unknown } | undefined;
+      if (!task?.id) throw new FixtureError('withdrawal answered without takedownTask.id');
+      return String(task.id);
+    },
+  },
+];
+
+function describeFailure(status: number, body: unknown): string {
+  const error = body as { code?: string; field?: string; message?: string } | undefined;
+  return `${status} ${error?.code ?? ''} field=${error?.field ?? '-'} ${error?.message ?? ''}`.trim();
+}
+
+function missingRouteReason(route: string, labels: ReadonlySet<string>): string {
+  const [method, path] = route.split(' ');
+  const unprefixed = `${method} ${path.replace(/^\/api(?=\/)/, '')}`;
+  return labels.has(unprefixed)
+    ? `${route} is served as ${unprefixed}, outside the /api prefix`
+    : `${route} not in the OpenAPI document yet`;
+}
+
+/** Builds the world for a fresh institution; never throws for a missing or failing route. */
+export async function buildWorld(t: TestApp, operations: ApiOperation[]): Promise<World> {
+  const institutionId = (await makeInstitution(t.dataSource)).id;
+  const admin = await makeSignedInUser(t.dataSource, { role: Role.Admin, institutionId });
+  const staff = await makeSignedInUser(t.dataSource, { role: Role.Staff, institutionId });
+  const world: World = { institutionId, admin, staff, ids: new Map(), gaps: new Map() };
+  world.ids.set('institutions', institutionId);
+  world.ids.set('users', staff.id);
+
+  const builder: Builder = {
+    world,
+    operations: new Set(operations.map(label)),
+    need: (segment) => {
+      const id = world.ids.get(segment);
+      if (!id) throw new FixtureError(`needs a '${segment}' fixture, which is missing`);
+      return id;
+    },
+    post: async (user, route, url, fill) => {
+      const res = await fill(t.http().post(url).set(user.auth));
+      if (res.status < 200 || res.status >= 300) {
+        throw new FixtureError(`${route} answered ${describeFailure(res.status, res.body)}`);
+      }
+      return res.body as Record<string, unknown>;
+    },
+  };
+
+  for (const step of FIXTURE_STEPS) {
+    const missing = step.routes.filter((route) => !builder.operations.has(route));
+    if (missing.length > 0) {
+      const reasons = missing.map((route) => missingRouteReason(route, builder.operations));
+      world.gaps.set(step.segment, reasons.join('; '));
+      continue;
+    }
+    try {
+      world.ids.set(step.segment, await step.build(builder));
+    } catch (error) {
+      if (!(error instanceof FixtureError)) throw error;
+      world.gaps.set(step.segment, error.message);
+    }
+  }
+  return world;
+}
