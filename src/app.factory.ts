@@ -10,6 +10,7 @@ import { AppModule } from './app.module';
 import { requestContext } from './common/request-context';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
+import { DatabaseTarget } from './database/data-source-options';
 
 export const JSON_BODY_LIMIT = '2mb';
 
@@ -73,10 +74,10 @@ export function configureApp(app: NestExpressApplication): void {
 
 export async function createApp(
   config: AppConfig,
-  databaseUrl: string,
+  database: DatabaseTarget,
 ): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot(config, databaseUrl),
+    AppModule.forRoot(config, database),
     {
       bufferLogs: true,
       bodyParser: false,

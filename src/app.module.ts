@@ -15,7 +15,7 @@ import { AllExceptionsFilter } from './common/exception.filter';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DemoModule } from './demo/demo.module';
-import { buildDataSourceOptions } from './database/data-source-options';
+import { buildDataSourceOptions, DatabaseTarget } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
 import { InstitutionModule } from './institutions/institution.module';
 import { MediaModule } from './media/media.module';
@@ -38,7 +38,7 @@ const FEATURE_MODULES = [
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+  static forRoot(config: AppConfig, database: DatabaseTarget): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -63,7 +63,7 @@ export class AppModule {
             autoLogging: { ignore: (req) => req.url === '/api/health' },
           },
         }),
-        TypeOrmModule.forRoot({ ...buildDataSourceOptions(databaseUrl), autoLoadEntities: true }),
+        TypeOrmModule.forRoot({ ...buildDataSourceOptions(database), autoLoadEntities: true }),
         ScheduleModule.forRoot(),
         CommonModule,
         AuditCoreModule,

@@ -1,3 +1,5 @@
+// Fonts for rendered images must be configured before sharp is first loaded.
+import './content/rendering/fontconfig';
 import { join } from 'node:path';
 import { createApp } from './app.factory';
 import { describeConfig, loadConfig } from './config/config';
@@ -16,10 +18,10 @@ async function main(): Promise<void> {
   const embedded = config.databaseUrl
     ? undefined
     : await startEmbeddedPostgres(join(config.dataDir, 'pglite'));
-  const databaseUrl = config.databaseUrl ?? embedded!.url;
-  await runMigrations(databaseUrl);
+  const database = { url: config.databaseUrl ?? embedded!.url, embedded: !!embedded };
+  await runMigrations(database);
 
-  const app = await createApp(config, databaseUrl);
+  const app = await createApp(config, database);
   let closing = false;
   const shutdown = async (): Promise<void> => {
     if (closing) return;

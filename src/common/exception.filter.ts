@@ -51,6 +51,26 @@ function fromDatabaseError(error: QueryFailedError): AppError | undefined {
   }
 }
 
+/**
+ * What a 500 may log: never query parameters or entity values, which can hold personal data
+ * (a consent subject's name) or secrets.
+ */
+function loggableError(exception: unknown): Record<string, unknown> {
+  if (exception instanceof QueryFailedError) {
+    const driver = exception.driverError as { code?: string; message?: string };
+    return {
+      type: 'QueryFailedError',
+      code: driver.code,
+      message: driver.message,
+      query: exception.query,
+    };
+  }
+  if (exception instanceof Error) {
+    return { type: exception.name, message: exception.message, stack: exception.stack };
+  }
+  return { type: typeof exception };
+}
+
 /** One error shape for the whole API: { code, message, field?, details?, requestId }. */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -92,7 +112,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       body = { code: ErrorCode.Internal, message: GENERIC_TEXT[ErrorCode.Internal][language] };
     }
     if (status >= 500) {
-      this.logger.error({ err: exception, requestId }, 'Unhandled error');
+      this.logger.error({ err: loggableError(exception), requestId }, 'Unhandled error');
     }
     body.requestId = requestId || undefined;
     if (!response.headersSent) response.status(status).json(body);

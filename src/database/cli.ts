@@ -1,6 +1,7 @@
 /** `npm run migration:run` / `migration:revert`, on DATABASE_URL or the embedded database. */
 import { loadConfig } from '../config/config';
 import { startEmbeddedPostgres } from './embedded-postgres';
+import { DatabaseTarget } from './data-source-options';
 import { revertLastMigration, runMigrations } from './migrate';
 
 async function main(): Promise<void> {
@@ -12,13 +13,13 @@ async function main(): Promise<void> {
   const embedded = config.databaseUrl
     ? undefined
     : await startEmbeddedPostgres(`${config.dataDir}/pglite`, 2);
-  const url = config.databaseUrl ?? embedded!.url;
+  const target: DatabaseTarget = { url: config.databaseUrl ?? embedded!.url, embedded: !!embedded };
   try {
     if (command === 'run') {
-      const applied = await runMigrations(url);
+      const applied = await runMigrations(target);
       console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'No pending migrations.');
     } else {
-      await revertLastMigration(url);
+      await revertLastMigration(target);
       console.log('Reverted the last migration.');
     }
   } finally {

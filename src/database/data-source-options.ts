@@ -3,11 +3,27 @@ import { MIGRATIONS } from '../../migrations';
 
 export const MIGRATIONS_TABLE = 'migrations';
 
-/** One set of options for the app, the migration CLI and the tests. */
-export function buildDataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
+/** Where the data lives: a PostgreSQL server, or the embedded PGlite behind its socket. */
+export interface DatabaseTarget {
+  url: string;
+  embedded: boolean;
+}
+
+const SERVER_POOL_SIZE = 10;
+
+/**
+ * One set of options for the app, the migration CLI and the tests. The embedded database gets a
+ * single connection: PGlite is one session underneath, and its socket server interleaves the
+ * extended-protocol messages of concurrent connections (an open upstream bug), so several
+ * connections would buy no throughput and risk mixed-up statements.
+ */
+export function buildDataSourceOptions(
+  target: DatabaseTarget,
+  serverPoolSize = SERVER_POOL_SIZE,
+): DataSourceOptions {
   return {
     type: 'postgres',
-    url,
+    url: target.url,
     synchronize: false,
     migrationsRun: false,
     migrations: MIGRATIONS,
@@ -16,8 +32,8 @@ export function buildDataSourceOptions(url: string, poolSize = 10): DataSourceOp
     // PGlite has no uuid-ossp; the schema uses gen_random_uuid().
     installExtensions: false,
     extra: {
-      max: poolSize,
-      // Turns a hang (e.g. a transaction waiting on PGlite's single session) into an error.
+      max: target.embedded ? 1 : serverPoolSize,
+      // Turns a hang (e.g. a query waiting for the single embedded connection) into an error.
       connectionTimeoutMillis: 15_000,
     },
   };

@@ -1,14 +1,14 @@
 import { DataSource } from 'typeorm';
-import { buildDataSourceOptions } from './data-source-options';
+import { buildDataSourceOptions, DatabaseTarget } from './data-source-options';
 
 /** Arbitrary constant: serialises migration runs of several processes starting at once. */
 const MIGRATION_LOCK_KEY = 4_202_611;
 
 export async function withDataSource<T>(
-  url: string,
+  target: DatabaseTarget,
   work: (ds: DataSource) => Promise<T>,
 ): Promise<T> {
-  const dataSource = new DataSource(buildDataSourceOptions(url, 2));
+  const dataSource = new DataSource(buildDataSourceOptions(target, 2));
   await dataSource.initialize();
   try {
     return await work(dataSource);
@@ -17,7 +17,13 @@ export async function withDataSource<T>(
   }
 }
 
-async function underMigrationLock<T>(ds: DataSource, work: () => Promise<T>): Promise<T> {
+/** The embedded database has one owner process and one connection, so it needs no lock. */
+async function underMigrationLock<T>(
+  ds: DataSource,
+  target: DatabaseTarget,
+  work: () => Promise<T>,
+): Promise<T> {
+  if (target.embedded) return work();
   const lock = ds.createQueryRunner();
   await lock.connect();
   try {
@@ -29,12 +35,14 @@ async function underMigrationLock<T>(ds: DataSource, work: () => Promise<T>): Pr
   }
 }
 
-export async function runMigrations(url: string): Promise<string[]> {
-  return withDataSource(url, (ds) =>
-    underMigrationLock(ds, async () => (await ds.runMigrations()).map((m) => m.name)),
+export async function runMigrations(target: DatabaseTarget): Promise<string[]> {
+  return withDataSource(target, (ds) =>
+    underMigrationLock(ds, target, async () => (await ds.runMigrations()).map((m) => m.name)),
   );
 }
 
-export async function revertLastMigration(url: string): Promise<void> {
-  await withDataSource(url, (ds) => underMigrationLock(ds, () => ds.undoLastMigration()));
+export async function revertLastMigration(target: DatabaseTarget): Promise<void> {
+  await withDataSource(target, (ds) =>
+    underMigrationLock(ds, target, () => ds.undoLastMigration()),
+  );
 }

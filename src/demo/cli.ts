@@ -13,10 +13,10 @@ async function main(): Promise<void> {
   const embedded = config.databaseUrl
     ? undefined
     : await startEmbeddedPostgres(join(config.dataDir, 'pglite'), 4);
-  const databaseUrl = config.databaseUrl ?? embedded!.url;
+  const database = { url: config.databaseUrl ?? embedded!.url, embedded: !!embedded };
   try {
-    await runMigrations(databaseUrl);
-    const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, databaseUrl), {
+    await runMigrations(database);
+    const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, database), {
       logger: ['error'],
     });
     const demo = app.get(DemoSeedService);

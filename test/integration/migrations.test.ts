@@ -3,10 +3,11 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { Client } from 'pg';
 import { MIGRATIONS } from '../../migrations';
+import { DatabaseTarget } from '../../src/database/data-source-options';
 import { revertLastMigration, runMigrations, withDataSource } from '../../src/database/migrate';
 
 /** A scratch database of the same kind as the test run's, so up/down never touches shared data. */
-async function scratchDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+async function scratchDatabase(): Promise<DatabaseTarget & { drop: () => Promise<void> }> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (serverUrl) {
     const name = `karya_migrations_${process.pid}`;
@@ -18,6 +19,7 @@ async function scratchDatabase(): Promise<{ url: string; drop: () => Promise<voi
     url.pathname = `/${name}`;
     return {
       url: url.toString(),
+      embedded: false,
       drop: async () => {
         await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
         await admin.end();
@@ -29,6 +31,7 @@ async function scratchDatabase(): Promise<{ url: string; drop: () => Promise<voi
   await server.start();
   return {
     url: `postgresql://postgres:postgres@${server.getServerConn()}/postgres`,
+    embedded: true,
     drop: async () => {
       await server.stop();
       await db.close();
@@ -36,8 +39,8 @@ async function scratchDatabase(): Promise<{ url: string; drop: () => Promise<voi
   };
 }
 
-async function tableNames(url: string): Promise<string[]> {
-  return withDataSource(url, async (ds) => {
+async function tableNames(target: DatabaseTarget): Promise<string[]> {
+  return withDataSource(target, async (ds) => {
     const rows: { table_name: string }[] = await ds.query(
       `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations' ORDER BY 1`,
     );
@@ -46,25 +49,25 @@ async function tableNames(url: string): Promise<string[]> {
 }
 
 describe('migrations', () => {
-  let scratch: { url: string; drop: () => Promise<void> };
+  let scratch: DatabaseTarget & { drop: () => Promise<void> };
   beforeAll(async () => {
     scratch = await scratchDatabase();
   }, 60_000);
   afterAll(async () => scratch.drop());
 
   it('run up, down to nothing, and up again', async () => {
-    const applied = await runMigrations(scratch.url);
+    const applied = await runMigrations(scratch);
     expect(applied).toHaveLength(MIGRATIONS.length);
-    const tables = await tableNames(scratch.url);
+    const tables = await tableNames(scratch);
     expect(tables).toEqual(
       expect.arrayContaining(['institutions', 'users', 'products', 'media_assets', 'audit_log']),
     );
 
-    for (let i = 0; i < MIGRATIONS.length; i++) await revertLastMigration(scratch.url);
-    expect(await tableNames(scratch.url)).toEqual([]);
+    for (let i = 0; i < MIGRATIONS.length; i++) await revertLastMigration(scratch);
+    expect(await tableNames(scratch)).toEqual([]);
 
-    expect(await runMigrations(scratch.url)).toHaveLength(MIGRATIONS.length);
-    expect(await tableNames(scratch.url)).toEqual(tables);
-    expect(await runMigrations(scratch.url)).toEqual([]);
+    expect(await runMigrations(scratch)).toHaveLength(MIGRATIONS.length);
+    expect(await tableNames(scratch)).toEqual(tables);
+    expect(await runMigrations(scratch)).toEqual([]);
   }, 120_000);
 });

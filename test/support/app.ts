@@ -9,7 +9,7 @@ import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.factory';
 import { Clock, FrozenClock, SystemClock } from '../../src/common/clock';
 import { AppConfig, loadConfig } from '../../src/config/config';
-import { testDatabaseUrl } from './db';
+import { testDatabase } from './db';
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -39,7 +39,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   });
   const clock = options.clock ?? new SystemClock();
   const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.forRoot(config, testDatabaseUrl())],
+    imports: [AppModule.forRoot(config, testDatabase())],
   })
     .overrideProvider(Clock)
     .useValue(clock)

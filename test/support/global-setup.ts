@@ -3,6 +3,8 @@
  * first), or an in-memory PGlite served over the wire protocol. Migrations run once here;
  * tests isolate themselves by creating their own institutions.
  */
+// Before sharp loads anywhere: rendered text must use the bundled fonts.
+import '../../src/content/rendering/fontconfig';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { Client } from 'pg';
@@ -27,7 +29,7 @@ export default async function globalSetup(): Promise<void> {
     globalThis.__KARYA_PGLITE__ = { server, db };
   }
   process.env.KARYA_TEST_DATABASE_URL = url;
-  await runMigrations(url);
+  await runMigrations({ url, embedded: !process.env.TEST_DATABASE_URL });
   console.log(
     `\nTests use ${process.env.TEST_DATABASE_URL ? 'PostgreSQL (TEST_DATABASE_URL)' : 'embedded PGlite'}`,
   );
