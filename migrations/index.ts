@@ -1,4 +1,5 @@
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests load the same set. */
 import { FoundationSchema1795907943537 } from './1795907943537-FoundationSchema';
+import { ContentSchema1795910256435 } from './1795910256435-ContentSchema';
 
-export const MIGRATIONS = [FoundationSchema1795907943537];
+export const MIGRATIONS = [FoundationSchema1795907943537, ContentSchema1795910256435];
