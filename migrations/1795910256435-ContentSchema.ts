@@ -73,6 +73,7 @@ export class ContentSchema1795910256435 implements MigrationInterface {
         height integer NOT NULL,
         byte_size integer NOT NULL,
         alt_text text NOT NULL,
+        media_asset_ids uuid[] NOT NULL DEFAULT '{}',
         created_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT pk_renders PRIMARY KEY (id),
         CONSTRAINT fk_renders_institution FOREIGN KEY (institution_id) REFERENCES institutions (id),
@@ -80,6 +81,8 @@ export class ContentSchema1795910256435 implements MigrationInterface {
         CONSTRAINT uq_renders_cache_key UNIQUE (institution_id, cache_key),
         CONSTRAINT uq_renders_public_token UNIQUE (public_token)
       )`);
+    // The photos a render shows: it is served publicly only while they stay cleared.
+    await q.query(`CREATE INDEX ix_renders_media ON renders USING gin (media_asset_ids)`);
 
     for (const [table, column] of [
       ['caption_templates', 'name'],

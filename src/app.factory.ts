@@ -1,4 +1,4 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -66,7 +66,8 @@ export function configureApp(app: NestExpressApplication): void {
   });
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: JSON_BODY_LIMIT, extended: false });
-  app.setGlobalPrefix('api');
+  // Rendered images live at PUBLIC_BASE_URL/r/<token>.jpg, outside the API.
+  app.setGlobalPrefix('api', { exclude: [{ path: 'r/:file', method: RequestMethod.GET }] });
   app.useGlobalPipes(createValidationPipe());
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });

@@ -11,6 +11,10 @@ import { AuthModule } from './auth/auth.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { CommonModule } from './common/common.module';
 import { ConsentModule } from './consent/consent.module';
+import { LibraryModule } from './content/library/library.module';
+import { PostsModule } from './content/posts/posts.module';
+import { RendersModule } from './content/renders/renders.module';
+import { TemplatesModule } from './content/templates/templates.module';
 import { AllExceptionsFilter } from './common/exception.filter';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
@@ -19,6 +23,7 @@ import { buildDataSourceOptions, DatabaseTarget } from './database/data-source-o
 import { HealthModule } from './health/health.module';
 import { InstitutionModule } from './institutions/institution.module';
 import { MediaModule } from './media/media.module';
+import { AccountsModule } from './publishing/accounts/accounts.module';
 import { UserModule } from './users/user.module';
 
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
@@ -34,6 +39,11 @@ const FEATURE_MODULES = [
   UserModule,
   ConsentModule,
   MediaModule,
+  LibraryModule,
+  TemplatesModule,
+  RendersModule,
+  AccountsModule,
+  PostsModule,
 ];
 
 @Module({})

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ProductArchiveHooks } from './product-archive-hooks';
 import { ProductController } from './product.controller';
 import { Product, ProductMarketplaceLink } from './product.entity';
 import { ProductRepository } from './product.repository';
@@ -13,7 +14,13 @@ import { WorkshopService } from './workshop.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Workshop, Product, ProductMarketplaceLink])],
   controllers: [WorkshopController, ProductController],
-  providers: [WorkshopRepository, WorkshopService, ProductRepository, ProductService],
-  exports: [WorkshopService, ProductService],
+  providers: [
+    WorkshopRepository,
+    WorkshopService,
+    ProductRepository,
+    ProductService,
+    ProductArchiveHooks,
+  ],
+  exports: [WorkshopService, ProductService, ProductArchiveHooks],
 })
 export class CatalogueModule {}

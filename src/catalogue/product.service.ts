@@ -16,6 +16,7 @@ import {
   toProductResponse,
   UpdateProductDto,
 } from './product.dto';
+import { ProductArchiveHooks } from './product-archive-hooks';
 import { Product, ProductStatus } from './product.entity';
 import { ProductChanges, ProductRepository } from './product.repository';
 import { normalizeTag } from './tags';
@@ -48,6 +49,7 @@ export class ProductService {
     private readonly workshops: WorkshopRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly archiveHooks: ProductArchiveHooks,
   ) {}
 
   async list(scope: RequestScope, query: ProductListQuery): Promise<Page<ProductResponse>> {
@@ -173,8 +175,17 @@ export class ProductService {
   async archive(scope: RequestScope, id: string): Promise<ProductResponse> {
     return this.dataSource.transaction(async (manager) => {
       const result = await this.setStatus(scope, id, 'archived', manager);
-      // Content issue hooks in here: pull this product's unpublished posts back to draft,
-      // in this same transaction, so no archived product is published afterwards.
+      // Content pulls this product's unpublished posts back to draft in this same transaction,
+      // so no archived product is published afterwards.
+      await this.archiveHooks.run(
+        {
+          institutionId: result.institutionId,
+          productId: result.id,
+          productName: result.name,
+          actor: actorOf(scope),
+        },
+        manager,
+      );
       return result;
     });
   }

@@ -8,8 +8,10 @@ import { WorkshopService } from '../catalogue/workshop.service';
 import { AppError, ErrorCode } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, type AppConfig } from '../config/config';
+import { LibraryDefaultsService } from '../content/library/library-defaults.service';
 import { InstitutionRepository } from '../institutions/institution.repository';
 import { MediaService } from '../media/media.service';
+import { SocialAccountService } from '../publishing/accounts/social-account.service';
 import { UserRepository } from '../users/user.repository';
 import { DEMO_INSTITUTION, DEMO_PASSWORD, DEMO_PRODUCTS, DEMO_USERS } from './demo-data';
 import { renderDemoProductImage } from './demo-images';
@@ -39,6 +41,8 @@ export class DemoSeedService {
     private readonly media: MediaService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly library: LibraryDefaultsService,
+    private readonly socialAccounts: SocialAccountService,
   ) {}
 
   get logins(): DemoLogin[] {
@@ -67,6 +71,10 @@ export class DemoSeedService {
       (await this.demo.institutionIdBySlug(DEMO_INSTITUTION.slug)) ??
       (await this.createInstitution());
     await this.addPhotos(institutionId);
+    await this.dataSource.transaction(async (manager) => {
+      await this.library.seedDefaults(institutionId, manager);
+      await this.socialAccounts.createSandboxAccounts(institutionId, manager);
+    });
   }
 
   private async createInstitution(): Promise<string> {

@@ -176,7 +176,7 @@ describe('security harness over every route in the OpenAPI document', () => {
 
   it('refuses an unknown body field on every JSON write route, naming it', async () => {
     const failures: string[] = [];
-    const candidates = [Role.Admin, Role.NationalAdmin];
+    const candidates = [Role.Admin, Role.NationalAdmin, Role.Approver];
     for (const operation of operations.filter((o) => o.body === 'json')) {
       const role = candidates.find((r) => roleMayCall(r, operation));
       if (!role) {

@@ -160,3 +160,35 @@ export async function makeProduct(
   );
   return { id: rows[0].id, institutionId, workshopId, name, sku };
 }
+
+export interface SocialAccountRow {
+  id: string;
+  institutionId: string;
+  network: 'instagram' | 'facebook' | 'x';
+}
+
+/** A social account inserted directly (sandbox by default, so nothing reaches a platform). */
+export async function makeSocialAccount(
+  ds: DataSource,
+  institutionId: string,
+  overrides: Partial<{
+    network: 'instagram' | 'facebook' | 'x';
+    kind: 'live' | 'sandbox';
+    status: 'connected' | 'needs_reauth' | 'disabled';
+    displayName: string;
+  }> = {},
+): Promise<SocialAccountRow> {
+  const network = overrides.network ?? 'instagram';
+  const rows: { id: string }[] = await ds.query(
+    `INSERT INTO social_accounts (institution_id, network, kind, display_name, status)
+     VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [
+      institutionId,
+      network,
+      overrides.kind ?? 'sandbox',
+      overrides.displayName ?? unique(`Akun ${network}`),
+      overrides.status ?? 'connected',
+    ],
+  );
+  return { id: rows[0].id, institutionId, network };
+}

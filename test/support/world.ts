@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
 import type { Test } from 'supertest';
 import { Role } from '../../src/auth/roles';
+import { builtInTemplate } from '../../src/content/rendering/builtins';
 import type { TestApp } from './app';
 import { makeInstitution, makeSignedInUser } from './factories';
 import { ApiOperation, label } from './openapi-routes';
@@ -36,6 +37,18 @@ export const ISOLATION_BODIES: Readonly<Record<string, object>> = {
   'POST /api/media/{id}/clearance': { clearance: 'no_identifiable_person', attestation: true },
   'POST /api/consents/{id}/withdraw': { reason: 'Uji isolasi antar lembaga' },
   'PATCH /api/takedown-tasks/{id}': { status: 'in_progress' },
+  // The visibility check answers 404 before the definition is parsed.
+  'POST /api/image-templates/{id}/versions': { definition: {} },
+  'PATCH /api/posts/{id}': { version: 1 },
+  'POST /api/posts/{id}/request-changes': { comment: 'Uji isolasi' },
+  'POST /api/posts/{id}/overrides': {
+    source: 'caption:instagram',
+    category: 'location',
+    match: 'Blok A',
+    reason: 'Uji isolasi antar lembaga',
+  },
+  'POST /api/posts/{id}/comments': { body: 'Uji isolasi' },
+  'POST /api/posts/{id}/schedule': { plannedAt: '2099-01-05T10:00:00+07:00' },
 };
 
 class FixtureError extends Error {}
@@ -154,6 +167,97 @@ const FIXTURE_STEPS: FixtureStep[] = [
       const task = withdrawal.takedownTask as { id?: unknown } | undefined;
       if (!task?.id) throw new FixtureError('withdrawal answered without takedownTask.id');
       return String(task.id);
+    },
+  },
+  {
+    // The institution's own template (built-ins are everyone's): a built-in under a new id.
+    segment: 'image-templates',
+    routes: ['POST /api/image-templates'],
+    build: async (b) => {
+      const definition = { ...builtInTemplate('ig-square'), id: `iso-${randomUUID().slice(0, 8)}` };
+      const body = await b.post(
+        b.world.staff,
+        'POST /api/image-templates',
+        '/api/image-templates',
+        (r) => r.send({ definition }),
+      );
+      return String(body.id);
+    },
+  },
+  {
+    segment: 'caption-templates',
+    routes: ['POST /api/caption-templates'],
+    build: async (b) => {
+      const body = await b.post(
+        b.world.staff,
+        'POST /api/caption-templates',
+        '/api/caption-templates',
+        (r) => r.send({ name: 'Produk baru (uji)', body: '{{product.name}}, {{product.price}}' }),
+      );
+      return String(body.id);
+    },
+  },
+  {
+    segment: 'hashtag-groups',
+    routes: ['POST /api/hashtag-groups'],
+    build: async (b) => {
+      const body = await b.post(
+        b.world.staff,
+        'POST /api/hashtag-groups',
+        '/api/hashtag-groups',
+        (r) => r.send({ name: 'Tagar uji', tags: ['KaryaWargaBinaan'] }),
+      );
+      return String(body.id);
+    },
+  },
+  {
+    segment: 'protected-names',
+    routes: ['POST /api/protected-names'],
+    build: async (b) => {
+      const body = await b.post(
+        b.world.staff,
+        'POST /api/protected-names',
+        '/api/protected-names',
+        (r) => r.send({ name: 'Nama Dilindungi Uji' }),
+      );
+      return String(body.id);
+    },
+  },
+  {
+    segment: 'dignity-words',
+    routes: ['POST /api/dignity-words'],
+    build: async (b) => {
+      const body = await b.post(
+        b.world.admin,
+        'POST /api/dignity-words',
+        '/api/dignity-words',
+        (r) => r.send({ word: 'kata terlarang uji' }),
+      );
+      return String(body.id);
+    },
+  },
+  {
+    segment: 'social-accounts',
+    routes: ['POST /api/social-accounts'],
+    build: async (b) => {
+      const body = await b.post(
+        b.world.admin,
+        'POST /api/social-accounts',
+        '/api/social-accounts',
+        (r) => r.send({ network: 'instagram', displayName: 'Sandbox uji' }),
+      );
+      return String(body.id);
+    },
+  },
+  {
+    segment: 'posts',
+    routes: ['POST /api/posts'],
+    build: async (b) => {
+      const socialAccountId = b.need('social-accounts');
+      const body = await b.post(b.world.staff, 'POST /api/posts', '/api/posts', (r) =>
+        r.send({ captions: { instagram: 'Uji isolasi' }, socialAccountIds: [socialAccountId] }),
+      );
+      return String(body.id);
     },
   },
 ];

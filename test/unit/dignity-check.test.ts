@@ -124,3 +124,15 @@ describe('dignity check: speed', () => {
     expect(caption.length).toBe(2200);
   });
 });
+
+describe('hyphenated configured words and names', () => {
+  it('checks text when the institution name and a custom word contain hyphens', () => {
+    const findings = checkDignity('Produk Rutan Bau-Bau tanpa kerja-paksa, karya warga binaan', {
+      protectedNames: [],
+      extraWords: ['kerja-paksa'],
+      allowedPhones: [],
+      institutionName: 'Rutan Kelas IIB Bau-Bau',
+    });
+    expect(findings.map((f) => [f.category, f.match])).toEqual([['custom_word', 'kerja-paksa']]);
+  });
+});

@@ -43,7 +43,8 @@ export function wholeWord(source: string, flags = 'gu'): RegExp {
 }
 
 export function escapeRegExp(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+  // No '-': under the u flag an escaped hyphen outside a class is a syntax error.
+  return value.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 export type Range = [number, number];

@@ -1,0 +1,217 @@
+/**
+ * Planning conflicts: warnings, not errors. Staff may schedule anyway; the calendar shows them.
+ *
+ *   (a) POSTS_TOO_CLOSE         two posts on one account less than `minGapMinutes` apart (120)
+ *   (b) PRODUCT_REPEATED        one product to one network twice within `productRepeatDays` (7),
+ *                               on any of the institution's accounts on that network
+ *   (c) CAPTION_NEAR_DUPLICATE  a caption nearly equal to one on the same account in the
+ *                               `captionLookbackDays` (30) before it: X refuses duplicates
+ *
+ * Caption similarity (captionSimilarity) works like PostgreSQL's pg_trgm `similarity()`: the
+ * text is normalised (Unicode NFKC, lower case, URLs dropped, "#"/"@" and emoji and punctuation
+ * turned into spaces), split into words, each word padded as "  word " and cut into trigrams;
+ * the score is |A ∩ B| / |A ∪ B| over the two trigram sets. Word and hashtag order do not
+ * count, so a reshuffled caption scores 1. A score ≥ 0.9 (`similarityThreshold`) warns: a
+ * one-word change in a typical 20-40 word caption still warns, a rewritten sentence does not.
+ *
+ *   findConflicts({ planned, history?, focusPostIds?, options? }): ConflictWarning[]
+ *   captionSimilarity(a, b): number in [0, 1]
+ *   normaliseCaptionWords(text): string[]
+ *
+ * `planned` are the scheduled or proposed targets; `history` the published ones (at least the
+ * last 30 days plus `productRepeatDays`). Only pairs with at least one planned target are
+ * reported, and when `focusPostIds` is given only pairs touching one of those posts. Targets
+ * of the same post are never compared with each other.
+ */
+import type { LocalizedText } from '../common/app-error';
+import type { SocialNetwork } from '../content/rendering/template';
+import { DAY_MS } from './local-time';
+
+export interface ConflictTarget {
+  postId: string;
+  accountId: string;
+  network: SocialNetwork;
+  productId: string | null;
+  /** Scheduled instant, or the publication instant for history. */
+  instant: Date;
+  caption: string;
+}
+
+export interface ConflictOptions {
+  minGapMinutes: number;
+  productRepeatDays: number;
+  captionLookbackDays: number;
+  similarityThreshold: number;
+}
+
+export const DEFAULT_CONFLICT_OPTIONS: ConflictOptions = {
+  minGapMinutes: 120,
+  productRepeatDays: 7,
+  captionLookbackDays: 30,
+  similarityThreshold: 0.9,
+};
+
+export type ConflictCode = 'POSTS_TOO_CLOSE' | 'PRODUCT_REPEATED' | 'CAPTION_NEAR_DUPLICATE';
+
+export interface ConflictWarning {
+  code: ConflictCode;
+  /** The two posts involved, earlier first. */
+  postIds: [string, string];
+  instants: [Date, Date];
+  accountId?: string;
+  network?: SocialNetwork;
+  productId?: string;
+  /** Caption similarity, for CAPTION_NEAR_DUPLICATE. */
+  similarity?: number;
+  message: LocalizedText;
+}
+
+export interface ConflictQuery {
+  planned: readonly ConflictTarget[];
+  history?: readonly ConflictTarget[];
+  focusPostIds?: readonly string[];
+  options?: Partial<ConflictOptions>;
+}
+
+interface Candidate extends ConflictTarget {
+  planned: boolean;
+}
+
+export function findConflicts(query: ConflictQuery): ConflictWarning[] {
+  const options = { ...DEFAULT_CONFLICT_OPTIONS, ...query.options };
+  const focus = query.focusPostIds ? new Set(query.focusPostIds) : null;
+  const all: Candidate[] = [
+    ...query.planned.map((t) => ({ ...t, planned: true })),
+    ...(query.history ?? []).map((t) => ({ ...t, planned: false })),
+  ].sort((a, b) => a.instant.getTime() - b.instant.getTime());
+  const reportable = (a: Candidate, b: Candidate): boolean =>
+    a.postId !== b.postId &&
+    (a.planned || b.planned) &&
+    (!focus || focus.has(a.postId) || focus.has(b.postId));
+
+  const warnings: ConflictWarning[] = [];
+  const gapMs = options.minGapMinutes * 60_000;
+  for (const group of groupBy(all, (t) => t.accountId)) {
+    forPairsWithin(group, gapMs, (a, b) => {
+      if (!reportable(a, b)) return;
+      const minutes = Math.round((b.instant.getTime() - a.instant.getTime()) / 60_000);
+      warnings.push({
+        ...pair('POSTS_TOO_CLOSE', a, b),
+        accountId: a.accountId,
+        message: {
+          id: `Dua posting di akun yang sama berjarak ${minutes} menit; jarak minimal ${options.minGapMinutes} menit`,
+          en: `Two posts on the same account are ${minutes} minutes apart; the minimum gap is ${options.minGapMinutes} minutes`,
+        },
+      });
+    });
+  }
+
+  const withProduct = all.filter((t) => t.productId !== null);
+  // Two posts that each go to two Instagram accounts are still one repeat, not four.
+  const reportedRepeats = new Set<string>();
+  for (const group of groupBy(withProduct, (t) => `${t.network} ${t.productId}`)) {
+    forPairsWithin(group, options.productRepeatDays * DAY_MS, (a, b) => {
+      const key = `${a.network} ${a.postId} ${b.postId}`;
+      if (!reportable(a, b) || reportedRepeats.has(key)) return;
+      reportedRepeats.add(key);
+      warnings.push({
+        ...pair('PRODUCT_REPEATED', a, b),
+        network: a.network,
+        productId: a.productId!,
+        message: {
+          id: `Produk yang sama dijadwalkan dua kali di ${a.network} dalam ${options.productRepeatDays} hari`,
+          en: `The same product goes to ${a.network} twice within ${options.productRepeatDays} days`,
+        },
+      });
+    });
+  }
+
+  const trigrams = new Map<string, Set<string>>();
+  const trigramsOf = (caption: string): Set<string> => {
+    let set = trigrams.get(caption);
+    if (!set) trigrams.set(caption, (set = captionTrigrams(caption)));
+    return set;
+  };
+  for (const group of groupBy(all, (t) => t.accountId)) {
+    // Only the later post of a pair is the one a platform would refuse.
+    forPairsWithin(group, options.captionLookbackDays * DAY_MS, (a, b) => {
+      if (!b.planned || !reportable(a, b)) return;
+      const similarity = jaccard(trigramsOf(a.caption), trigramsOf(b.caption));
+      if (similarity < options.similarityThreshold) return;
+      const percent = Math.round(similarity * 100);
+      warnings.push({
+        ...pair('CAPTION_NEAR_DUPLICATE', a, b),
+        accountId: a.accountId,
+        similarity,
+        message: {
+          id: `Caption ${percent}% sama dengan posting lain di akun ini dalam ${options.captionLookbackDays} hari terakhir; X menolak posting duplikat`,
+          en: `Caption is ${percent}% similar to another post on this account in the last ${options.captionLookbackDays} days; X refuses duplicate posts`,
+        },
+      });
+    });
+  }
+  return warnings;
+}
+
+export function normaliseCaptionWords(text: string): string[] {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/\b(?:https?:\/\/|www\.)\S+/gu, ' ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .split(' ')
+    .filter((word) => word.length > 0);
+}
+
+export function captionSimilarity(a: string, b: string): number {
+  return jaccard(captionTrigrams(a), captionTrigrams(b));
+}
+
+function captionTrigrams(text: string): Set<string> {
+  const grams = new Set<string>();
+  for (const word of normaliseCaptionWords(text)) {
+    const chars = [' ', ' ', ...word, ' '];
+    for (let i = 0; i + 3 <= chars.length; i++) grams.add(chars.slice(i, i + 3).join(''));
+  }
+  return grams;
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const gram of a) if (b.has(gram)) shared++;
+  return shared / (a.size + b.size - shared);
+}
+
+function pair(
+  code: ConflictCode,
+  a: Candidate,
+  b: Candidate,
+): Pick<ConflictWarning, 'code' | 'postIds' | 'instants'> {
+  return { code, postIds: [a.postId, b.postId], instants: [a.instant, b.instant] };
+}
+
+/** Calls `visit(earlier, later)` for each pair less than `windowMs` apart; `items` sorted by instant. */
+function forPairsWithin(
+  items: readonly Candidate[],
+  windowMs: number,
+  visit: (a: Candidate, b: Candidate) => void,
+): void {
+  for (let j = 1; j < items.length; j++) {
+    const later = items[j].instant.getTime();
+    for (let i = j - 1; i >= 0 && later - items[i].instant.getTime() < windowMs; i--) {
+      visit(items[i], items[j]);
+    }
+  }
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return [...groups.values()];
+}
