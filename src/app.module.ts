@@ -8,6 +8,8 @@ import { AuditCoreModule } from './audit/audit-core.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthCoreModule } from './auth/auth-core.module';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
+import { PlanningModule } from './calendar/planning/planning.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { CommonModule } from './common/common.module';
 import { ConsentModule } from './consent/consent.module';
@@ -44,6 +46,8 @@ const FEATURE_MODULES = [
   RendersModule,
   AccountsModule,
   PostsModule,
+  CalendarModule,
+  PlanningModule,
 ];
 
 @Module({})

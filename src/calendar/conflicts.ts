@@ -21,7 +21,9 @@
  * `planned` are the scheduled or proposed targets; `history` the published ones (at least the
  * last 30 days plus `productRepeatDays`). Only pairs with at least one planned target are
  * reported, and when `focusPostIds` is given only pairs touching one of those posts. Targets
- * of the same post are never compared with each other.
+ * of the same post are never compared with each other. Each planned post gets at most one
+ * warning of each kind (the first, i.e. nearest in time): a template reused every day would
+ * otherwise make every post conflict with every other, and the answer grow without bound.
  */
 import type { LocalizedText } from '../common/app-error';
 import type { SocialNetwork } from '../content/rendering/template';
@@ -90,10 +92,19 @@ export function findConflicts(query: ConflictQuery): ConflictWarning[] {
     (!focus || focus.has(a.postId) || focus.has(b.postId));
 
   const warnings: ConflictWarning[] = [];
+  const warned = new Set<string>();
+  /** The planned post a pair's warning belongs to: the later one when it is planned. */
+  const owner = (a: Candidate, b: Candidate): string => (b.planned ? b.postId : a.postId);
+  const alreadyWarned = (code: ConflictCode, a: Candidate, b: Candidate): boolean =>
+    warned.has(`${code} ${owner(a, b)}`);
+  const markWarned = (code: ConflictCode, a: Candidate, b: Candidate): void => {
+    warned.add(`${code} ${owner(a, b)}`);
+  };
   const gapMs = options.minGapMinutes * 60_000;
   for (const group of groupBy(all, (t) => t.accountId)) {
     forPairsWithin(group, gapMs, (a, b) => {
-      if (!reportable(a, b)) return;
+      if (!reportable(a, b) || alreadyWarned('POSTS_TOO_CLOSE', a, b)) return;
+      markWarned('POSTS_TOO_CLOSE', a, b);
       const minutes = Math.round((b.instant.getTime() - a.instant.getTime()) / 60_000);
       warnings.push({
         ...pair('POSTS_TOO_CLOSE', a, b),
@@ -113,7 +124,9 @@ export function findConflicts(query: ConflictQuery): ConflictWarning[] {
     forPairsWithin(group, options.productRepeatDays * DAY_MS, (a, b) => {
       const key = `${a.network} ${a.postId} ${b.postId}`;
       if (!reportable(a, b) || reportedRepeats.has(key)) return;
+      if (alreadyWarned('PRODUCT_REPEATED', a, b)) return;
       reportedRepeats.add(key);
+      markWarned('PRODUCT_REPEATED', a, b);
       warnings.push({
         ...pair('PRODUCT_REPEATED', a, b),
         network: a.network,
@@ -135,9 +148,10 @@ export function findConflicts(query: ConflictQuery): ConflictWarning[] {
   for (const group of groupBy(all, (t) => t.accountId)) {
     // Only the later post of a pair is the one a platform would refuse.
     forPairsWithin(group, options.captionLookbackDays * DAY_MS, (a, b) => {
-      if (!b.planned || !reportable(a, b)) return;
+      if (!b.planned || !reportable(a, b) || alreadyWarned('CAPTION_NEAR_DUPLICATE', a, b)) return;
       const similarity = jaccard(trigramsOf(a.caption), trigramsOf(b.caption));
       if (similarity < options.similarityThreshold) return;
+      markWarned('CAPTION_NEAR_DUPLICATE', a, b);
       const percent = Math.round(similarity * 100);
       warnings.push({
         ...pair('CAPTION_NEAR_DUPLICATE', a, b),

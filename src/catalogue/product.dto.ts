@@ -15,7 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../common/pagination';
-import { OmittableNotNull, QueryInteger, Trim } from './dto-decorators';
+import { OmittableNotNull, QueryInteger, Trim } from '../common/dto-decorators';
 import {
   MARKETPLACES,
   MAX_LINK_LABEL_LENGTH,

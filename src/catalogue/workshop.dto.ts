@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../common/pagination';
-import { OmittableNotNull, QueryBoolean, Trim } from './dto-decorators';
+import { OmittableNotNull, QueryBoolean, Trim } from '../common/dto-decorators';
 import { Workshop } from './workshop.entity';
 
 export const WORKSHOP_NAME_MAX = 100;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { containsPattern } from './like-pattern';
+import { containsPattern } from '../common/like-pattern';
 import { Product } from './product.entity';
 import { Workshop } from './workshop.entity';
 

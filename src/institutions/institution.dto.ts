@@ -1,6 +1,7 @@
+import { OmittableNotNull } from '../common/dto-decorators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { PageQueryDto } from '../common/pagination';
 import {
   Institution,
@@ -17,9 +18,6 @@ const trim = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
 const upper = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.toUpperCase() : value;
-
-/** May be left out, but not sent as null (IsOptional would let null reach NOT NULL columns). */
-const Omittable = (): PropertyDecorator => ValidateIf((_object, value) => value !== undefined);
 
 export class InstitutionListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: INSTITUTION_KINDS })
@@ -46,7 +44,7 @@ export class CreateInstitutionDto {
     description:
       'Lowercase letters, digits and hyphens, 3-60 characters; derived from the name when left out',
   })
-  @Omittable()
+  @OmittableNotNull()
   @IsString()
   @Length(SLUG_MIN_LENGTH, SLUG_MAX_LENGTH)
   @Matches(SLUG_PATTERN, { message: 'slug must be lowercase letters and digits joined by hyphens' })
@@ -57,7 +55,7 @@ export class CreateInstitutionDto {
   kind: InstitutionKind;
 
   @ApiPropertyOptional({ example: 'DKI Jakarta' })
-  @Omittable()
+  @OmittableNotNull()
   @Transform(trim)
   @IsString()
   @Length(0, 100)
@@ -68,19 +66,19 @@ export class CreateInstitutionDto {
   timeZone: InstitutionTimeZone;
 
   @ApiPropertyOptional({ example: '#0B4F6C' })
-  @Omittable()
+  @OmittableNotNull()
   @Transform(upper)
   @Matches(COLOUR, { message: 'brandPrimary must be a colour like #0B4F6C' })
   brandPrimary?: string;
 
   @ApiPropertyOptional({ example: '#F2A541' })
-  @Omittable()
+  @OmittableNotNull()
   @Transform(upper)
   @Matches(COLOUR, { message: 'brandSecondary must be a colour like #F2A541' })
   brandSecondary?: string;
 
   @ApiPropertyOptional({ example: '#FFFFFF' })
-  @Omittable()
+  @OmittableNotNull()
   @Transform(upper)
   @Matches(COLOUR, { message: 'brandText must be a colour like #FFFFFF' })
   brandText?: string;
@@ -95,50 +93,50 @@ export class CreateInstitutionDto {
 /** Settings an institution admin may change; slug and kind need InstitutionCreate. */
 export class UpdateInstitutionDto {
   @ApiPropertyOptional()
-  @Omittable()
+  @OmittableNotNull()
   @Transform(trim)
   @IsString()
   @Length(3, 200)
   name?: string;
 
   @ApiPropertyOptional({ description: 'National admins only: it changes public URLs' })
-  @Omittable()
+  @OmittableNotNull()
   @IsString()
   @Length(SLUG_MIN_LENGTH, SLUG_MAX_LENGTH)
   @Matches(SLUG_PATTERN, { message: 'slug must be lowercase letters and digits joined by hyphens' })
   slug?: string;
 
   @ApiPropertyOptional({ enum: INSTITUTION_KINDS, description: 'National admins only' })
-  @Omittable()
+  @OmittableNotNull()
   @IsIn(INSTITUTION_KINDS)
   kind?: InstitutionKind;
 
   @ApiPropertyOptional()
-  @Omittable()
+  @OmittableNotNull()
   @Transform(trim)
   @IsString()
   @Length(0, 100)
   region?: string;
 
   @ApiPropertyOptional({ enum: INSTITUTION_TIME_ZONES })
-  @Omittable()
+  @OmittableNotNull()
   @IsIn(INSTITUTION_TIME_ZONES)
   timeZone?: InstitutionTimeZone;
 
   @ApiPropertyOptional({ example: '#0B4F6C' })
-  @Omittable()
+  @OmittableNotNull()
   @Transform(upper)
   @Matches(COLOUR, { message: 'brandPrimary must be a colour like #0B4F6C' })
   brandPrimary?: string;
 
   @ApiPropertyOptional({ example: '#F2A541' })
-  @Omittable()
+  @OmittableNotNull()
   @Transform(upper)
   @Matches(COLOUR, { message: 'brandSecondary must be a colour like #F2A541' })
   brandSecondary?: string;
 
   @ApiPropertyOptional({ example: '#FFFFFF' })
-  @Omittable()
+  @OmittableNotNull()
   @Transform(upper)
   @Matches(COLOUR, { message: 'brandText must be a colour like #FFFFFF' })
   brandText?: string;

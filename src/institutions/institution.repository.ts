@@ -1,3 +1,4 @@
+import { containsPattern } from '../common/like-pattern';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, QueryFailedError, Repository } from 'typeorm';
@@ -14,11 +15,6 @@ export interface InstitutionListFilter {
 }
 
 export type InstitutionValues = Omit<Institution, 'id' | 'logoKey' | 'createdAt' | 'updatedAt'>;
-
-/** ILIKE pattern matching the text literally. */
-export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 function slugConflict(error: unknown): AppError | undefined {
   const driver =

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { actorOf, AuditService } from '../audit/audit.service';
 import { RequestScope } from '../auth/request-scope';
 import { Permission, roleHas } from '../auth/roles';
+import { definedOnly } from '../common/defined-only';
 import { AppError, ErrorCode } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { type Page, pageOf, pageOffset } from '../common/pagination';
@@ -19,13 +20,6 @@ import { InstitutionRepository, type InstitutionValues } from './institution.rep
 import { isValidSlug, slugify } from './slug';
 
 const NOT_FOUND = { id: 'Lembaga', en: 'Institution' };
-
-/** The fields a PATCH body actually sent. */
-function definedOnly<T extends object>(dto: T): Partial<T> {
-  return Object.fromEntries(
-    Object.entries(dto).filter(([, value]) => value !== undefined),
-  ) as Partial<T>;
-}
 
 @Injectable()
 export class InstitutionService {

@@ -108,6 +108,15 @@ export class MediaRepository {
     return rows.length > 0;
   }
 
+  /** Posts keep their photos for their history; a photo a post uses cannot be deleted. */
+  async isUsedByPosts(manager: EntityManager, mediaAssetId: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `SELECT 1 FROM post_media WHERE media_asset_id = $1 LIMIT 1`,
+      [mediaAssetId],
+    );
+    return rows.length > 0;
+  }
+
   /** True when the product exists in this institution (another institution's is "not found"). */
   async productBelongs(
     manager: EntityManager,

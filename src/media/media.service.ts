@@ -168,6 +168,12 @@ export class MediaService {
           en: 'This photo is listed in a takedown task and cannot be deleted',
         });
       }
+      if (await this.media.isUsedByPosts(manager, current.id)) {
+        throw AppError.conflict('id', {
+          id: 'Foto ini dipakai dalam unggahan dan tidak dapat dihapus',
+          en: 'This photo is used by posts and cannot be deleted',
+        });
+      }
       await this.media.remove(manager, current);
       await this.audit.record(
         {

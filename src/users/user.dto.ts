@@ -1,3 +1,4 @@
+import { OmittableNotNull } from '../common/dto-decorators';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
@@ -11,7 +12,6 @@ import {
   Length,
   MaxLength,
   MinLength,
-  ValidateIf,
 } from 'class-validator';
 import { MIN_PASSWORD_LENGTH } from '../auth/password';
 import { Role } from '../auth/roles';
@@ -29,9 +29,6 @@ const trim = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
 const booleanQuery = ({ value }: { value: unknown }): unknown =>
   value === 'true' ? true : value === 'false' ? false : value;
-
-/** May be left out, but not sent as null (IsOptional would let null reach NOT NULL columns). */
-const Omittable = (): PropertyDecorator => ValidateIf((_object, value) => value !== undefined);
 
 /** A new password: long enough to resist guessing, short enough to hash cheaply. */
 export const NewPassword = (): PropertyDecorator =>
@@ -79,31 +76,31 @@ export class CreateUserDto {
   password: string;
 
   @ApiPropertyOptional({ enum: LOCALES, default: 'id' })
-  @Omittable()
+  @OmittableNotNull()
   @IsIn(LOCALES)
   locale?: Locale;
 }
 
 export class UpdateUserDto {
   @ApiPropertyOptional()
-  @Omittable()
+  @OmittableNotNull()
   @Transform(trim)
   @IsString()
   @Length(1, 120)
   displayName?: string;
 
   @ApiPropertyOptional({ enum: Role })
-  @Omittable()
+  @OmittableNotNull()
   @IsEnum(Role)
   role?: Role;
 
   @ApiPropertyOptional({ enum: LOCALES })
-  @Omittable()
+  @OmittableNotNull()
   @IsIn(LOCALES)
   locale?: Locale;
 
   @ApiPropertyOptional({ description: 'false deactivates the user and ends their sessions' })
-  @Omittable()
+  @OmittableNotNull()
   @IsBoolean()
   isActive?: boolean;
 }

@@ -1,3 +1,4 @@
+import { containsPattern } from '../common/like-pattern';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, QueryFailedError, Repository } from 'typeorm';
@@ -20,11 +21,6 @@ export type NewUser = Pick<
   'institutionId' | 'email' | 'displayName' | 'role' | 'passwordHash' | 'locale'
 >;
 export type UserChanges = Partial<Pick<User, 'displayName' | 'role' | 'locale' | 'isActive'>>;
-
-/** ILIKE pattern matching the text literally. */
-function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 function isEmailConflict(error: unknown): boolean {
   if (!(error instanceof QueryFailedError)) return false;

@@ -7,6 +7,7 @@ import { RequestScope } from '../auth/request-scope';
 import { isNationalRole, Role } from '../auth/roles';
 import { SessionRepository } from '../auth/session.repository';
 import { User } from '../auth/user.entity';
+import { definedOnly } from '../common/defined-only';
 import { AppError, ErrorCode } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { type Page, pageOf, pageOffset } from '../common/pagination';
@@ -22,13 +23,6 @@ import {
 import { type UserChanges, UserRepository } from './user.repository';
 
 const NOT_FOUND = { id: 'Pengguna', en: 'User' };
-
-/** The fields a PATCH body actually sent. */
-function definedOnly<T extends object>(dto: T): Partial<T> {
-  return Object.fromEntries(
-    Object.entries(dto).filter(([, value]) => value !== undefined),
-  ) as Partial<T>;
-}
 
 function nationalRoleForbidden(): AppError {
   return new AppError(

@@ -14,7 +14,8 @@ import {
 
 // 10 March 2026, 09:00 WIB.
 export const NOW = new Date('2026-03-10T02:00:00Z');
-export const LATER = '2026-03-20T10:00:00+07:00';
+// Monday 16 March 2026: clear of the Nyepi and Idul Fitri blackout dates.
+export const LATER = '2026-03-16T10:00:00+07:00';
 
 export type Auth = { Authorization: string };
 

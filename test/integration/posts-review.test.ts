@@ -249,7 +249,7 @@ describe('posts: submit checks, four-eyes review, overrides and the life cycle',
     const res = await post(headers(w.staff), `/api/posts/${id}/schedule`, {
       plannedAt: LATER,
     }).expect(200);
-    expect(res.body).toMatchObject({ status: 'scheduled', plannedAt: '2026-03-20T03:00:00.000Z' });
+    expect(res.body).toMatchObject({ status: 'scheduled', plannedAt: '2026-03-16T03:00:00.000Z' });
     const targets: { status: string; next_attempt_at: Date }[] = await t.dataSource.query(
       `SELECT status, next_attempt_at FROM post_targets WHERE post_id = $1`,
       [id],
@@ -257,7 +257,7 @@ describe('posts: submit checks, four-eyes review, overrides and the life cycle',
     expect(targets).toHaveLength(2);
     for (const target of targets) {
       expect(target.status).toBe('pending');
-      expect(new Date(target.next_attempt_at).toISOString()).toBe('2026-03-20T03:00:00.000Z');
+      expect(new Date(target.next_attempt_at).toISOString()).toBe('2026-03-16T03:00:00.000Z');
     }
     await post(headers(w.staff), `/api/posts/${id}/submit`).expect(409);
   });

@@ -74,7 +74,7 @@ describe('posts: composing, reading and previewing', () => {
       networks: ['instagram', 'x'],
       draftedBy: w.staff.id,
       lastEditedBy: w.staff.id,
-      plannedAt: '2026-03-20T03:00:00.000Z',
+      plannedAt: '2026-03-16T03:00:00.000Z',
       version: 1,
       photos: [{ position: 0, mediaAssetId: photo }],
       allowedEvents: ['submit', 'edit', 'cancel'],
@@ -101,6 +101,9 @@ describe('posts: composing, reading and previewing', () => {
     });
     const read = await t.http().get(`/api/posts/${post.id}`).set(manager.auth).expect(200);
     expect(read.body.allowedEvents).toEqual([]);
+
+    const deletion = await t.http().delete(`/api/media/${photo}`).set(headers(w.staff)).expect(409);
+    expect(deletion.body.field).toBe('id');
   });
 
   it('refuses an uncleared photo with 422 naming it, and stores nothing', async () => {

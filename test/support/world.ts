@@ -49,6 +49,10 @@ export const ISOLATION_BODIES: Readonly<Record<string, object>> = {
   },
   'POST /api/posts/{id}/comments': { body: 'Uji isolasi' },
   'POST /api/posts/{id}/schedule': { plannedAt: '2099-01-05T10:00:00+07:00' },
+  'PUT /api/social-accounts/{id}/slots': { slots: [{ weekday: 1, time: '10:00' }] },
+  'POST /api/social-accounts/{id}/queue/reorder': { postIds: [] },
+  'POST /api/calendar/posts/{id}/move': { plannedAt: '2099-01-05T10:00:00+07:00' },
+  'PATCH /api/blackouts/{id}': { label: 'Uji isolasi' },
 };
 
 class FixtureError extends Error {}
@@ -256,6 +260,36 @@ const FIXTURE_STEPS: FixtureStep[] = [
       const socialAccountId = b.need('social-accounts');
       const body = await b.post(b.world.staff, 'POST /api/posts', '/api/posts', (r) =>
         r.send({ captions: { instagram: 'Uji isolasi' }, socialAccountIds: [socialAccountId] }),
+      );
+      return String(body.id);
+    },
+  },
+  {
+    segment: 'blackouts',
+    routes: ['POST /api/blackouts'],
+    build: async (b) => {
+      const body = await b.post(b.world.admin, 'POST /api/blackouts', '/api/blackouts', (r) =>
+        r.send({ startDate: '2099-03-02', kind: 'incident', label: 'Uji isolasi' }),
+      );
+      return String(body.id);
+    },
+  },
+  {
+    // A one-row plan for a product with a known SKU, posted to the world's instagram account.
+    segment: 'imports',
+    routes: ['POST /api/products', 'POST /api/calendar/import'],
+    build: async (b) => {
+      b.need('social-accounts');
+      const sku = `IMP-${randomUUID().slice(0, 8).toUpperCase()}`;
+      await b.post(b.world.staff, 'POST /api/products', '/api/products', (r) =>
+        r.send({ name: 'Tas Kulit', priceRupiah: 120000, sku, workshopId: b.need('workshops') }),
+      );
+      const plan = `tanggal,jam,sku,jaringan,caption\r\n2099-01-05,10:00,${sku},instagram,Uji\r\n`;
+      const body = await b.post(
+        b.world.staff,
+        'POST /api/calendar/import',
+        '/api/calendar/import',
+        (r) => r.attach('file', Buffer.from(plan), 'rencana.csv'),
       );
       return String(body.id);
     },

@@ -78,10 +78,29 @@ describe('posts too close on one account', () => {
       target({ postId: 'old2', instant: later(-60 * 60_000) }),
     ];
     const warnings = findConflicts({ planned: [target({ postId: 'p1' })], history });
-    expect(warnings.map((w) => w.postIds)).toEqual([
-      ['old1', 'p1'],
-      ['old2', 'p1'],
-    ]);
+    // One warning of a kind per planned post: the nearest.
+    expect(warnings.map((w) => w.postIds)).toEqual([['old1', 'p1']]);
+  });
+
+  it('bounds the warnings when a caption template is reused every day', () => {
+    const daily = Array.from({ length: 60 }, (_, day) =>
+      target({
+        postId: `old${day}`,
+        caption: `Karya warga binaan: produk pilihan hari ini ${day}`,
+        instant: later(-(day + 1) * 24 * 60 * 60_000),
+      }),
+    );
+    const planned = Array.from({ length: 5 }, (_, day) =>
+      target({
+        postId: `p${day}`,
+        caption: `Karya warga binaan: produk pilihan hari ini ${day}`,
+        instant: later(day * 24 * 60 * 60_000),
+      }),
+    );
+    const warnings = findConflicts({ planned, history: daily });
+    const perPostAndCode = new Set(warnings.map((w) => `${w.code} ${w.postIds[1]}`));
+    expect(perPostAndCode.size).toBe(warnings.length);
+    expect(warnings.length).toBeLessThanOrEqual(planned.length * 3);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { containsPattern } from '../../src/catalogue/like-pattern';
+import { containsPattern } from '../../src/common/like-pattern';
 import { normalizeTag, normalizeTags } from '../../src/catalogue/tags';
 
 describe('tag normalisation', () => {

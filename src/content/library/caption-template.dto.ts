@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
-import { OmittableNotNull, Trim } from '../../catalogue/dto-decorators';
+import { OmittableNotNull, Trim } from '../../common/dto-decorators';
 import { parseCaptionTemplate } from '../captions/caption-template';
 import { SOCIAL_NETWORKS, type SocialNetwork } from '../rendering/template';
 import type { CaptionTemplate } from './caption-template.entity';

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, Length, Matches } from 'class-validator';
-import { OmittableNotNull, Trim } from '../../catalogue/dto-decorators';
+import { OmittableNotNull, Trim } from '../../common/dto-decorators';
 import type { DignityWord } from './dignity-word.entity';
 
 export const DIGNITY_WORD_MAX = 100;

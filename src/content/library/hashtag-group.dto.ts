@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsString, Length, MaxLength } from 'class-validator';
-import { OmittableNotNull, Trim } from '../../catalogue/dto-decorators';
+import { OmittableNotNull, Trim } from '../../common/dto-decorators';
 import type { HashtagGroup } from './hashtag-group.entity';
 
 export const HASHTAG_GROUP_NAME_MAX = 100;

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { Trim } from '../../catalogue/dto-decorators';
+import { Trim } from '../../common/dto-decorators';
 import { PageQueryDto } from '../../common/pagination';
 
 /** `?q=` on every institution list: part of the name (or word), case-insensitive. */

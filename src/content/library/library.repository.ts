@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, DeepPartial, EntityManager, FindOptionsWhere, In } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { containsPattern } from '../../catalogue/like-pattern';
+import { containsPattern } from '../../common/like-pattern';
 import type { SocialNetwork } from '../rendering/template';
 
 /** What the four institution lists (caption templates, hashtag groups, names, words) share. */

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, Length, Matches, MaxLength } from 'class-validator';
-import { OmittableNotNull, Trim } from '../../catalogue/dto-decorators';
+import { OmittableNotNull, Trim } from '../../common/dto-decorators';
 import type { ProtectedName } from './protected-name.entity';
 
 export const PROTECTED_NAME_MAX = 200;

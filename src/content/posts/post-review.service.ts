@@ -5,6 +5,7 @@ import { actorOf, AuditAction, AuditService } from '../../audit/audit.service';
 import type { RequestScope } from '../../auth/request-scope';
 import { Permission, roleHas } from '../../auth/roles';
 import { AppError, type LocalizedText } from '../../common/app-error';
+import { SchedulingRules } from '../../calendar/scheduling.service';
 import { Clock } from '../../common/clock';
 import { contentChecks, FindingView, problemsError } from './post-checks';
 import { PostDrafts } from './post-drafts.service';
@@ -75,6 +76,7 @@ export class PostReviewService {
     private readonly presenter: PostPresenter,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly calendarRules: SchedulingRules,
   ) {}
 
   async submit(scope: RequestScope, id: string): Promise<PostResponse> {
@@ -251,13 +253,14 @@ export class PostReviewService {
 
   /**
    * Approved → scheduled at a future time: the targets become due then. The photos must be
-   * cleared at that time. Slots and blackout dates come with the Calendar feature.
+   * cleared at that time, and the time must lie outside the institution's blackout dates.
    */
   async schedule(scope: RequestScope, id: string, dto: SchedulePostDto): Promise<PostResponse> {
     const now = this.clock.now();
     const plannedAt = futureInstant(dto.plannedAt, now) as Date;
     const post = await this.requireVisible(scope, id);
     ensure(post, 'schedule', actor(scope), { plannedAt, now });
+    await this.calendarRules.assertSchedulable(post.institutionId, plannedAt);
     const { checks } = await this.drafts.ofStored(post, now, plannedAt);
     if (!checks.canSubmit) throw problemsError({ id: 'dijadwalkan', en: 'scheduled' }, checks);
     return this.commit(scope, id, post.version, async (manager, current) => {

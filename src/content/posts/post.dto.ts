@@ -18,7 +18,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { OmittableNotNull, Trim } from '../../catalogue/dto-decorators';
+import { OmittableNotNull, Trim } from '../../common/dto-decorators';
 import { MAX_PRICE_RUPIAH } from '../../catalogue/rupiah';
 import { PageQueryDto } from '../../common/pagination';
 import { MAX_CAPTION_INPUT } from '../captions/caption-rules';

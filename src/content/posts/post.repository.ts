@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { MediaAsset } from '../../media/media-asset.entity';
-import { Render } from '../renders/render.entity';
 import type { SocialNetwork } from '../rendering/template';
 import {
   DignityOverride,
@@ -356,11 +355,6 @@ export class PostRepository {
   async photos(institutionId: string, ids: readonly string[], manager = this.dataSource.manager) {
     if (ids.length === 0) return [];
     return manager.find(MediaAsset, { where: { institutionId, id: In([...ids]) } });
-  }
-
-  async renders(ids: readonly string[], manager = this.dataSource.manager): Promise<Render[]> {
-    if (ids.length === 0) return [];
-    return manager.find(Render, { where: { id: In([...ids]) } });
   }
 
   private async postIdsUsingMedia(manager: EntityManager, mediaIds: readonly string[]) {

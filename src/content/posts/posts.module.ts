@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CalendarModule } from '../../calendar/calendar.module';
 import { CatalogueModule } from '../../catalogue/catalogue.module';
 import { ConsentModule } from '../../consent/consent.module';
 import { InstitutionModule } from '../../institutions/institution.module';
@@ -41,6 +42,7 @@ import { PostService } from './post.service';
       PostComment,
       DignityOverride,
     ]),
+    CalendarModule,
     CatalogueModule,
     ConsentModule,
     InstitutionModule,
@@ -61,6 +63,6 @@ import { PostService } from './post.service';
     PostReviewService,
     PostPullBackService,
   ],
-  exports: [PostService, PostPullBackService],
+  exports: [PostService, PostPullBackService, PostDrafts, PostRepository],
 })
 export class PostsModule {}

@@ -18,6 +18,11 @@ export class RenderRepository {
     return manager.findBy(Render, { institutionId, cacheKey: In([...cacheKeys]) });
   }
 
+  findByIds(ids: readonly string[]): Promise<Render[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.dataSource.manager.findBy(Render, { id: In([...ids]) });
+  }
+
   findByToken(publicToken: string): Promise<Render | null> {
     return this.dataSource.manager.findOneBy(Render, { publicToken });
   }

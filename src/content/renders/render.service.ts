@@ -29,6 +29,11 @@ export interface RenderedImage {
   networkViolations: Record<SocialNetwork, NetworkViolation[]>;
 }
 
+/** A stored render as posts show it; `networkViolations` only when its bytes were checked. */
+export type StoredImage = Omit<RenderedImage, 'networkViolations'> & {
+  networkViolations?: RenderedImage['networkViolations'];
+};
+
 /** 192 random bits: public URLs must not be guessable from anything about the content. */
 const TOKEN_BYTES = 24;
 
@@ -178,10 +183,33 @@ export class RenderService {
     }
   }
 
+  /**
+   * Stored renders in the given order (unknown ids are skipped), read back without rendering.
+   * With `checkRules`, the bytes are checked against every network's rules as after a render.
+   */
+  async findStored(ids: readonly string[], checkRules: boolean): Promise<StoredImage[]> {
+    const byId = new Map((await this.renders.findByIds(ids)).map((row) => [row.id, row]));
+    const images: StoredImage[] = [];
+    for (const id of ids) {
+      const render = byId.get(id);
+      if (!render) continue;
+      images.push(
+        checkRules
+          ? this.present(render, await this.storage.get(render.storageKey))
+          : this.describe(render),
+      );
+    }
+    return images;
+  }
+
   private present(render: Render, bytes: Buffer): RenderedImage {
     const networkViolations = Object.fromEntries(
       SOCIAL_NETWORKS.map((network) => [network, checkNetworkRules({ buffer: bytes }, network)]),
     ) as Record<SocialNetwork, NetworkViolation[]>;
+    return { ...this.describe(render), networkViolations };
+  }
+
+  private describe(render: Render): StoredImage {
     return {
       id: render.id,
       publicUrl: `${this.config.publicBaseUrl}/r/${render.publicToken}.jpg`,
@@ -190,7 +218,6 @@ export class RenderService {
       byteSize: render.byteSize,
       mimeType: render.mimeType,
       altText: render.altText,
-      networkViolations,
     };
   }
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { OmittableNotNull, Trim } from '../../catalogue/dto-decorators';
+import { OmittableNotNull, Trim } from '../../common/dto-decorators';
 import { PageQueryDto } from '../../common/pagination';
 import { SOCIAL_NETWORKS, type SocialNetwork } from '../../content/rendering/template';
 import {
