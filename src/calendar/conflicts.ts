@@ -147,22 +147,30 @@ export function findConflicts(query: ConflictQuery): ConflictWarning[] {
   };
   for (const group of groupBy(all, (t) => t.accountId)) {
     // Only the later post of a pair is the one a platform would refuse.
-    forPairsWithin(group, options.captionLookbackDays * DAY_MS, (a, b) => {
-      if (!b.planned || !reportable(a, b) || alreadyWarned('CAPTION_NEAR_DUPLICATE', a, b)) return;
-      const similarity = jaccard(trigramsOf(a.caption), trigramsOf(b.caption));
-      if (similarity < options.similarityThreshold) return;
-      markWarned('CAPTION_NEAR_DUPLICATE', a, b);
-      const percent = Math.round(similarity * 100);
-      warnings.push({
-        ...pair('CAPTION_NEAR_DUPLICATE', a, b),
-        accountId: a.accountId,
-        similarity,
-        message: {
-          id: `Caption ${percent}% sama dengan posting lain di akun ini dalam ${options.captionLookbackDays} hari terakhir; X menolak posting duplikat`,
-          en: `Caption is ${percent}% similar to another post on this account in the last ${options.captionLookbackDays} days; X refuses duplicate posts`,
-        },
-      });
-    });
+    const window = options.captionLookbackDays * DAY_MS;
+    // Only a planned post can be refused, so only planned posts are scanned as the later side.
+    const plannedLater = (b: Candidate): boolean => b.planned;
+    forPairsWithin(
+      group,
+      window,
+      (a, b) => {
+        if (!reportable(a, b) || alreadyWarned('CAPTION_NEAR_DUPLICATE', a, b)) return;
+        const similarity = jaccard(trigramsOf(a.caption), trigramsOf(b.caption));
+        if (similarity < options.similarityThreshold) return;
+        markWarned('CAPTION_NEAR_DUPLICATE', a, b);
+        const percent = Math.round(similarity * 100);
+        warnings.push({
+          ...pair('CAPTION_NEAR_DUPLICATE', a, b),
+          accountId: a.accountId,
+          similarity,
+          message: {
+            id: `Caption ${percent}% sama dengan posting lain di akun ini dalam ${options.captionLookbackDays} hari terakhir; X menolak posting duplikat`,
+            en: `Caption is ${percent}% similar to another post on this account in the last ${options.captionLookbackDays} days; X refuses duplicate posts`,
+          },
+        });
+      },
+      plannedLater,
+    );
   }
   return warnings;
 }
@@ -206,12 +214,15 @@ function pair(
 }
 
 /** Calls `visit(earlier, later)` for each pair less than `windowMs` apart; `items` sorted by instant. */
+/** Visits each pair closer than `windowMs`, nearest first; `laterOnly` limits the later side. */
 function forPairsWithin(
   items: readonly Candidate[],
   windowMs: number,
   visit: (a: Candidate, b: Candidate) => void,
+  laterOnly: (b: Candidate) => boolean = () => true,
 ): void {
   for (let j = 1; j < items.length; j++) {
+    if (!laterOnly(items[j])) continue;
     const later = items[j].instant.getTime();
     for (let i = j - 1; i >= 0 && later - items[i].instant.getTime() < windowMs; i--) {
       visit(items[i], items[j]);
