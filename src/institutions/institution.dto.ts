@@ -1,7 +1,7 @@
 import { OmittableNotNull } from '../common/dto-decorators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { PageQueryDto } from '../common/pagination';
 import {
   Institution,
@@ -146,6 +146,15 @@ export class UpdateInstitutionDto {
   @Transform(trim)
   @Matches(HOTLINE, { message: 'hotline must be a phone number' })
   hotline?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    format: 'uuid',
+    description: "A photo from the institution's media library to use as the logo; null removes it",
+  })
+  @IsOptional()
+  @IsUUID()
+  logoMediaAssetId?: string | null;
 }
 
 export class InstitutionResponse {
@@ -169,6 +178,8 @@ export class InstitutionResponse {
   brandText: string;
   @ApiProperty({ type: String, nullable: true })
   hotline: string | null;
+  @ApiProperty({ description: 'Whether image templates have a logo to draw' })
+  hasLogo: boolean;
   @ApiProperty()
   createdAt: Date;
   @ApiProperty()
@@ -198,6 +209,7 @@ export function toInstitutionResponse(institution: Institution): InstitutionResp
     brandSecondary: institution.brandSecondary,
     brandText: institution.brandText,
     hotline: institution.hotline,
+    hasLogo: institution.logoKey !== null,
     createdAt: institution.createdAt,
     updatedAt: institution.updatedAt,
   };

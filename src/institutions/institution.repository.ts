@@ -73,7 +73,7 @@ export class InstitutionRepository {
 
   async update(
     id: string,
-    changes: Partial<InstitutionValues>,
+    changes: Partial<InstitutionValues> & { logoKey?: string | null },
     now: Date,
     manager: EntityManager,
   ): Promise<Institution> {
@@ -84,6 +84,19 @@ export class InstitutionRepository {
       throw slugConflict(error) ?? error;
     }
     return repository.findOneByOrFail({ id });
+  }
+
+  /** The stored file of one of the institution's photos (for its logo), or null. */
+  async photoStorageKey(
+    institutionId: string,
+    mediaAssetId: string,
+    manager: EntityManager,
+  ): Promise<string | null> {
+    const rows: { storage_key: string }[] = await manager.query(
+      `SELECT storage_key FROM media_assets WHERE id = $1 AND institution_id = $2`,
+      [mediaAssetId, institutionId],
+    );
+    return rows[0]?.storage_key ?? null;
   }
 
   /** Locks the row for a read-modify-write inside a transaction. */

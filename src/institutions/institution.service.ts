@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
 import { actorOf, AuditService } from '../audit/audit.service';
 import { RequestScope } from '../auth/request-scope';
@@ -92,8 +93,10 @@ export class InstitutionService {
     dto: UpdateInstitutionDto,
   ): Promise<InstitutionResponse> {
     const current = await this.findVisible(scope, id);
-    const changes = definedOnly(dto);
-    if (Object.keys(changes).length === 0) return toInstitutionResponse(current);
+    const { logoMediaAssetId, ...changes } = definedOnly(dto);
+    if (Object.keys(changes).length === 0 && logoMediaAssetId === undefined) {
+      return toInstitutionResponse(current);
+    }
     if (
       (changes.slug !== undefined || changes.kind !== undefined) &&
       !roleHas(scope.user.role, Permission.InstitutionCreate)
@@ -110,7 +113,18 @@ export class InstitutionService {
     const updated = await this.dataSource.transaction(async (manager) => {
       const before = await this.institutions.findForUpdate(id, manager);
       if (!before) throw AppError.notFound(NOT_FOUND);
-      const after = await this.institutions.update(id, changes, this.clock.now(), manager);
+      const logoKey =
+        logoMediaAssetId === undefined
+          ? undefined
+          : logoMediaAssetId === null
+            ? null
+            : await this.logoKeyOf(id, logoMediaAssetId, manager);
+      const after = await this.institutions.update(
+        id,
+        logoKey === undefined ? changes : { ...changes, logoKey },
+        this.clock.now(),
+        manager,
+      );
       await this.audit.record(
         {
           actor: actorOf(scope),
@@ -126,6 +140,17 @@ export class InstitutionService {
       return after;
     });
     return toInstitutionResponse(updated);
+  }
+
+  /** Image templates draw the logo from one of the institution's own photos. */
+  private async logoKeyOf(
+    institutionId: string,
+    mediaAssetId: string,
+    manager: EntityManager,
+  ): Promise<string> {
+    const key = await this.institutions.photoStorageKey(institutionId, mediaAssetId, manager);
+    if (!key) throw AppError.notFound({ id: 'Foto logo', en: 'Logo photo' }, 'logoMediaAssetId');
+    return key;
   }
 
   private async findVisible(scope: RequestScope, id: string): Promise<Institution> {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
+import sharp from 'sharp';
 import { Role } from '../../src/auth/roles';
 import { createTestApp, TestApp } from '../support/app';
 import { makeInstitution, makeSignedInUser, type InstitutionRow } from '../support/factories';
@@ -214,5 +215,59 @@ describe('institutions', () => {
       .send({ slug: fresh, kind: 'rutan' })
       .expect(200);
     expect(renamed.body).toMatchObject({ slug: fresh, kind: 'rutan' });
+  });
+});
+
+describe('institution logo', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => t.close());
+
+  it("sets the logo from one of the institution's own photos, and removes it", async () => {
+    const a = await makeInstitution(t.dataSource);
+    const b = await makeInstitution(t.dataSource);
+    const adminA = await makeSignedInUser(t.dataSource, { role: Role.Admin, institutionId: a.id });
+    const staffB = await makeSignedInUser(t.dataSource, { role: Role.Staff, institutionId: b.id });
+    const logo = await sharp({
+      create: { width: 200, height: 200, channels: 3, background: '#0b4f6c' },
+    })
+      .png()
+      .toBuffer();
+    const upload = (auth: Record<string, string>) =>
+      t
+        .http()
+        .post('/api/media')
+        .set(auth)
+        .attach('file', logo, { filename: 'logo.png', contentType: 'image/png' })
+        .expect(201);
+    const own = (await upload(adminA.auth)).body.id as string;
+    const foreign = (await upload(staffB.auth)).body.id as string;
+
+    const set = await t
+      .http()
+      .patch(`/api/institutions/${a.id}`)
+      .set(adminA.auth)
+      .send({ logoMediaAssetId: own })
+      .expect(200);
+    expect(set.body.hasLogo).toBe(true);
+
+    const refused = await t
+      .http()
+      .patch(`/api/institutions/${a.id}`)
+      .set(adminA.auth)
+      .send({ logoMediaAssetId: foreign })
+      .expect(404);
+    expect(refused.body.field).toBe('logoMediaAssetId');
+
+    const removed = await t
+      .http()
+      .patch(`/api/institutions/${a.id}`)
+      .set(adminA.auth)
+      .send({ logoMediaAssetId: null })
+      .expect(200);
+    expect(removed.body.hasLogo).toBe(false);
   });
 });
