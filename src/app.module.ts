@@ -26,7 +26,10 @@ import { HealthModule } from './health/health.module';
 import { InstitutionModule } from './institutions/institution.module';
 import { MediaModule } from './media/media.module';
 import { AccountsModule } from './publishing/accounts/accounts.module';
+import { DispatcherModule } from './publishing/dispatcher/dispatcher.module';
+import { PlatformsModule } from './platforms/platforms.module';
 import { UserModule } from './users/user.module';
+import { WebModule } from './web/web.module';
 
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
 
@@ -48,6 +51,9 @@ const FEATURE_MODULES = [
   PostsModule,
   CalendarModule,
   PlanningModule,
+  PlatformsModule,
+  DispatcherModule,
+  WebModule,
 ];
 
 @Module({})

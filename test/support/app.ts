@@ -34,6 +34,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
     DEMO_SEED: 'false',
+    // No scheduled ticks unless a test asks for them (it then calls the jobs itself or sets ROLE).
+    ROLE: 'api',
     PUBLIC_BASE_URL: 'http://127.0.0.1:3999',
     ...options.env,
   });

@@ -1,0 +1,7 @@
+import admin from './en/admin.js';
+import catalogue from './en/catalogue.js';
+import media from './en/media.js';
+import shell from './en/shell.js';
+
+/** English: the second language. Keys match id.js one for one. */
+export default { ...shell, ...catalogue, ...media, ...admin };

@@ -1,0 +1,7 @@
+import admin from './id/admin.js';
+import catalogue from './id/catalogue.js';
+import media from './id/media.js';
+import shell from './id/shell.js';
+
+/** Bahasa Indonesia: the default language of the UI (Perpres 63/2019). */
+export default { ...shell, ...catalogue, ...media, ...admin };

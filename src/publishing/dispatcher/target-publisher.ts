@@ -1,0 +1,314 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { LocalizedText } from '../../common/app-error';
+import { Clock } from '../../common/clock';
+import { aggregateTargetOutcome, transition } from '../../content/posts/post-status';
+import { RenderService } from '../../content/renders/render.service';
+import {
+  isPlatformError,
+  PlatformAccount,
+  PlatformError,
+  PublishContent,
+  PublishedPost,
+} from '../../platforms/platform-adapter';
+import { PlatformRegistry } from '../../platforms/platform-registry';
+import type { AttemptKind, AttemptOutcome } from './dispatcher.entity';
+import { ClaimedTarget, DispatcherRepository, TargetWork } from './dispatcher.repository';
+import { nextRetry } from './retry-policy';
+
+/** What became of one claimed target in this run. */
+export type TargetOutcome = 'published' | 'waiting' | 'failed' | 'gone';
+
+const DISPATCHER_ACTOR = { id: 'dispatcher', canApprove: false };
+const SECRET_KEY = /token|secret|authorization|password/i;
+
+/**
+ * Publishes one claimed target. No transaction is open while a platform is called: the attempt
+ * row is committed first, the platform answers, then one short transaction records the result.
+ * An expired lease means an earlier call may have gone through: reconcile before publishing.
+ */
+@Injectable()
+export class TargetPublisher {
+  private readonly logger = new Logger(TargetPublisher.name);
+
+  constructor(
+    private readonly repo: DispatcherRepository,
+    private readonly registry: PlatformRegistry,
+    private readonly renders: RenderService,
+    private readonly clock: Clock,
+  ) {}
+
+  async process(target: ClaimedTarget, worker: string): Promise<TargetOutcome> {
+    const work = await this.repo.loadWork(target);
+    if (!work) return 'gone';
+    if (work.accountStatus !== 'connected') {
+      return this.fail(target, null, 'account_unavailable', {
+        id: 'Akun media sosial tidak tersambung; sambungkan ulang lalu coba lagi',
+        en: 'The social account is not connected; reconnect it and retry',
+      });
+    }
+    if (work.accountKind !== 'sandbox') {
+      // Live credentials are not stored yet (connecting live accounts is a later Publishing step).
+      return this.fail(target, null, 'no_credentials', {
+        id: 'Kredensial akun belum tersimpan; sambungkan ulang akun',
+        en: 'No credentials are stored for the account; reconnect it',
+      });
+    }
+    const account: PlatformAccount = {
+      externalId: work.externalId ?? target.socialAccountId,
+      credentials: { type: 'sandbox' },
+    };
+    const content = await this.contentOf(target, work);
+    // An uncertain earlier call (crashed worker, unknown outcome not yet settled) may have
+    // published: look before publishing again.
+    const last = await this.repo.lastAttempt(target.id);
+    const uncertain =
+      last !== null && (last.outcome === null || last.outcome === 'unknown_outcome');
+    if (target.leaseExpired || uncertain) {
+      const since = last?.publishStartedAt ?? this.clock.now();
+      const found = await this.reconcile(target, work, account, content, worker, since, {
+        platformPostId: work.platformPostId ?? (await this.repo.sandboxPostIdFor(target.id)),
+      });
+      if (found !== 'not_found') return found;
+    }
+    return this.publish(target, work, account, content, worker);
+  }
+
+  private async publish(
+    target: ClaimedTarget,
+    work: TargetWork,
+    account: PlatformAccount,
+    content: PublishContent,
+    worker: string,
+  ): Promise<TargetOutcome> {
+    const adapter = this.registry.adapterFor(target.network, work.accountKind);
+    const startedAt = this.clock.now();
+    const attemptId = await this.startAttempt(target, worker, 'publish', startedAt);
+    try {
+      const post = await adapter.publish(account, content);
+      return await this.published(target, work, content, attemptId, startedAt, post, 'published');
+    } catch (error) {
+      if (!isPlatformError(error)) throw error;
+      if (error.kind === 'unknown_outcome') {
+        await this.record(attemptId, startedAt, 'unknown_outcome', error);
+        const found = await this.reconcile(target, work, account, content, worker, startedAt, {
+          containerId: error.containerId,
+        });
+        if (found !== 'not_found') return found;
+        if (error.duplicate) {
+          return this.fail(target, null, error.platformCode, error.reason);
+        }
+        return this.retry(target, error);
+      }
+      await this.record(attemptId, startedAt, error.kind, error);
+      if (error.kind === 'retry_later') return this.retry(target, error);
+      const reauth = error.kind === 'reauthenticate' ? target.socialAccountId : null;
+      return this.fail(target, reauth, error.platformCode, error.reason);
+    }
+  }
+
+  private async reconcile(
+    target: ClaimedTarget,
+    work: TargetWork,
+    account: PlatformAccount,
+    content: PublishContent,
+    worker: string,
+    since: Date,
+    known: { platformPostId?: string | null; containerId?: string },
+  ): Promise<TargetOutcome | 'not_found'> {
+    const adapter = this.registry.adapterFor(target.network, work.accountKind);
+    const startedAt = this.clock.now();
+    const attemptId = await this.startAttempt(target, worker, 'reconcile', startedAt);
+    try {
+      const result = await adapter.reconcile(account, {
+        marker: content.marker,
+        caption: content.caption,
+        since,
+        platformPostId: known.platformPostId ?? undefined,
+        containerId: known.containerId,
+      });
+      if (result.status === 'found') {
+        return await this.published(
+          target,
+          work,
+          content,
+          attemptId,
+          startedAt,
+          result,
+          'reconciled_found',
+        );
+      }
+      await this.record(attemptId, startedAt, 'reconciled_not_found', null);
+      return 'not_found';
+    } catch (error) {
+      if (!isPlatformError(error)) throw error;
+      // Could not look: publishing now might duplicate, so wait and reconcile again later.
+      await this.record(attemptId, startedAt, 'unknown_outcome', error);
+      if (error.kind === 'reauthenticate') {
+        return this.fail(target, target.socialAccountId, error.platformCode, error.reason);
+      }
+      return this.retry(target, error);
+    }
+  }
+
+  private async published(
+    target: ClaimedTarget,
+    work: TargetWork,
+    content: PublishContent,
+    attemptId: string,
+    startedAt: Date,
+    post: PublishedPost,
+    outcome: AttemptOutcome,
+  ): Promise<TargetOutcome> {
+    const now = this.clock.now();
+    const sandbox = this.registry.adapterFor(target.network, 'sandbox');
+    const metrics =
+      work.accountKind === 'sandbox'
+        ? await sandbox.fetchMetrics(
+            { externalId: target.socialAccountId, credentials: { type: 'sandbox' } },
+            post.platformPostId,
+          )
+        : {};
+    await this.repo.transaction(async (manager) => {
+      await this.repo.finishAttempt(manager, attemptId, {
+        outcome,
+        finishedAt: now,
+        durationMs: now.getTime() - startedAt.getTime(),
+        platformResponse: redact({ ...post }),
+        errorCode: null,
+        errorMessage: null,
+      });
+      await this.repo.markPublished(manager, target.id, { ...post, publishedAt: now });
+      if (
+        work.accountKind === 'sandbox' &&
+        !(await this.repo.sandboxPostIdFor(target.id, manager))
+      ) {
+        await this.repo.insertSandboxPost(manager, {
+          institutionId: target.institutionId,
+          socialAccountId: target.socialAccountId,
+          postTargetId: target.id,
+          network: target.network,
+          marker: content.marker,
+          platformPostId: post.platformPostId,
+          permalink: post.permalink,
+          caption: content.caption,
+          imageUrls: content.images.map((i) => i.url),
+          publishedAt: now,
+          metrics,
+        });
+      }
+      await this.settlePost(manager, target.postId);
+    });
+    return 'published';
+  }
+
+  private async retry(target: ClaimedTarget, error: PlatformError): Promise<TargetOutcome> {
+    const decision = nextRetry({
+      attempts: target.attemptCount,
+      now: this.clock.now(),
+      retryAt: error.retryAt,
+      random: Math.random(),
+    });
+    if (!decision.retry) {
+      return this.fail(target, null, error.platformCode, {
+        id: `Gagal setelah ${target.attemptCount} percobaan: ${error.reason.id}`,
+        en: `Failed after ${target.attemptCount} attempts: ${error.reason.en}`,
+      });
+    }
+    await this.repo.transaction((manager) =>
+      this.repo.markWaiting(manager, target.id, decision.at, {
+        code: error.platformCode,
+        message: bilingual(error.reason),
+      }),
+    );
+    return 'waiting';
+  }
+
+  private async fail(
+    target: ClaimedTarget,
+    reauthAccountId: string | null,
+    code: string,
+    reason: LocalizedText,
+  ): Promise<TargetOutcome> {
+    await this.repo.transaction(async (manager) => {
+      await this.repo.markFailed(manager, target.id, { code, message: bilingual(reason) });
+      if (reauthAccountId) await this.repo.markAccountNeedsReauth(manager, reauthAccountId);
+      await this.settlePost(manager, target.postId);
+    });
+    this.logger.warn(`target ${target.id} failed: ${code}`);
+    return 'failed';
+  }
+
+  /** post-status 'finish' once no target is pending, in flight or waiting. */
+  private async settlePost(manager: EntityManager, postId: string): Promise<void> {
+    const post = await this.repo.lockPostWithTargets(manager, postId);
+    if (!post || post.status !== 'publishing') return;
+    if (aggregateTargetOutcome(post.targets) === 'publishing') return;
+    const result = transition(post, 'finish', DISPATCHER_ACTOR, { targetStatuses: post.targets });
+    if (result.ok) await this.repo.setPostStatus(manager, postId, result.status);
+  }
+
+  private async startAttempt(
+    target: ClaimedTarget,
+    worker: string,
+    kind: AttemptKind,
+    startedAt: Date,
+  ): Promise<string> {
+    return this.repo.startAttempt({
+      institutionId: target.institutionId,
+      postTargetId: target.id,
+      attemptNo: target.attemptCount,
+      kind,
+      worker,
+      startedAt,
+      latenessMs: target.plannedAt ? startedAt.getTime() - target.plannedAt.getTime() : null,
+    });
+  }
+
+  private async record(
+    attemptId: string,
+    startedAt: Date,
+    outcome: AttemptOutcome,
+    error: PlatformError | null,
+  ): Promise<void> {
+    const now = this.clock.now();
+    await this.repo.transaction((manager) =>
+      this.repo.finishAttempt(manager, attemptId, {
+        outcome,
+        finishedAt: now,
+        durationMs: now.getTime() - startedAt.getTime(),
+        platformResponse: error
+          ? redact({
+              kind: error.kind,
+              platformCode: error.platformCode,
+              detail: error.detail ?? null,
+              retryAt: error.retryAt?.toISOString() ?? null,
+              containerId: error.containerId ?? null,
+            })
+          : null,
+        errorCode: error?.platformCode ?? null,
+        errorMessage: error ? bilingual(error.reason) : null,
+      }),
+    );
+  }
+
+  private async contentOf(target: ClaimedTarget, work: TargetWork): Promise<PublishContent> {
+    const images = await this.renders.findStored(work.renderIds, false);
+    return {
+      caption: work.caption,
+      images: images.map((i) => ({ url: i.publicUrl, altText: i.altText })),
+      marker: target.id,
+    };
+  }
+}
+
+function bilingual(text: LocalizedText): string {
+  return `${text.id} / ${text.en}`;
+}
+
+/** The publishing log never keeps credentials, whatever a platform echoes back. */
+export function redact(value: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(value).map(([key, v]) => [key, SECRET_KEY.test(key) ? '[redacted]' : v]),
+  );
+}
