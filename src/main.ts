@@ -1,5 +1,5 @@
 // Fonts for rendered images must be configured before sharp is first loaded.
-import './content/rendering/fontconfig';
+import './config/fontconfig';
 import { join } from 'node:path';
 import { createApp } from './app.factory';
 import { describeConfig, loadConfig } from './config/config';

@@ -4,7 +4,7 @@
  * tests isolate themselves by creating their own institutions.
  */
 // Before sharp loads anywhere: rendered text must use the bundled fonts.
-import '../../src/content/rendering/fontconfig';
+import '../../src/config/fontconfig';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { Client } from 'pg';

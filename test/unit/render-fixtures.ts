@@ -2,7 +2,7 @@
  * Fixed inputs for rendering tests and the benchmark: synthetic product photos (gradients and
  * shapes, no people), a logo, brand colours and variables, all generated deterministically.
  */
-import '../../src/content/rendering/fontconfig';
+import '../../src/config/fontconfig';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';

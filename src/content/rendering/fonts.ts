@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FONTS_DIR } from './fontconfig';
+import { FONTS_DIR } from '../../config/fontconfig';
 
 export const FONT_WEIGHTS = [400, 700, 800] as const;
 export type FontWeight = (typeof FONT_WEIGHTS)[number];

@@ -3,7 +3,7 @@
  * result is 8-bit sRGB raw pixels ready for the canvas; a photo sharp cannot read becomes a 400
  * naming it, not a 500.
  */
-import './fontconfig';
+import '../../config/fontconfig';
 import { createHash } from 'node:crypto';
 import sharp, { Sharp } from 'sharp';
 import { AppError } from '../../common/app-error';

@@ -8,7 +8,7 @@
  * style; slide i shows photos[i] in the single photo frame; a text's `slides` says whether it
  * appears on all slides, the first (cover), the rest or the last; dots mark the current slide.
  */
-import './fontconfig';
+import '../../config/fontconfig';
 import { AppError } from '../../common/app-error';
 import { Canvas, gradientLut, hexToRgb, RawImage, Rect, ResolvedPaint } from './canvas';
 import { prepareBackdrop, prepareLogo, preparePhoto } from './images';

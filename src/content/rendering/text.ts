@@ -4,7 +4,7 @@
  * metrics choose the candidate size cheaply; pango then renders it and its real ink box is
  * checked, so a wrong estimate costs a retry at the next size, never a clipped word.
  */
-import './fontconfig';
+import '../../config/fontconfig';
 import sharp from 'sharp';
 import { AppError, ErrorCode } from '../../common/app-error';
 import type { RawImage } from './canvas';

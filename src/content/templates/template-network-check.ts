@@ -3,7 +3,7 @@
  * (format, colour space and size come from the encoder), so the template is rendered once with
  * generated stand-ins for photos, logo and text, and the real bytes are checked.
  */
-import '../rendering/fontconfig';
+import '../../config/fontconfig';
 import sharp from 'sharp';
 import { AppError, ErrorCode } from '../../common/app-error';
 import { checkNetworkRules, NetworkRuleViolation } from '../rendering/network-rules';

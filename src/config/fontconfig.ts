@@ -11,6 +11,5 @@ import { resolve } from 'node:path';
 export const FONTS_DIR = resolve('assets', 'fonts');
 const FONTS_CONF = resolve(FONTS_DIR, 'fonts.conf');
 
-// The one write to the environment outside src/config: fontconfig reads only this variable.
-// eslint-disable-next-line no-restricted-properties
+// fontconfig (inside libvips) reads only this variable, so it is set here, once, at load.
 if (existsSync(FONTS_CONF)) process.env.FONTCONFIG_FILE = FONTS_CONF;
