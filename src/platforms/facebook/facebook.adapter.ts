@@ -20,6 +20,7 @@ import {
   graphRefresh,
   graphTime,
   isMissing,
+  findPostById,
 } from '../graph/graph-account';
 import { GraphApi, GraphCaller, GraphOptions, requireId } from '../graph/graph-api';
 import type { GraphFailure } from '../graph/graph-errors';
@@ -122,17 +123,8 @@ export class FacebookAdapter implements PlatformAdapter {
   async reconcile(account: PlatformAccount, query: ReconcileQuery): Promise<ReconcileResult> {
     const api = this.api(account);
     if (query.platformPostId) {
-      const post = await this.caller.attempt(() =>
-        api.call<PostRow>('GET', [query.platformPostId as string], { fields: 'id,permalink_url' }),
-      );
-      if ('ok' in post) {
-        return {
-          status: 'found',
-          platformPostId: post.ok.id,
-          permalink: post.ok.permalink_url ?? null,
-        };
-      }
-      if (!isMissing(post.failure)) throw this.caller.classify(post.failure, 'read');
+      const found = await findPostById(this.caller, api, query.platformPostId, 'permalink_url');
+      if (found) return found;
     }
     const from = query.since.getTime() - RECONCILE_SKEW_MS;
     const posts = await collectPages<PostRow>(

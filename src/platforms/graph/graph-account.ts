@@ -1,10 +1,12 @@
 /** What Instagram and Facebook adapters share about accounts and paging. */
 import type { Clock } from '../../common/clock';
 import type { SocialNetwork } from '../../content/rendering/template';
+import type { GraphApi, GraphCaller } from './graph-api';
 import type { GraphFailure } from './graph-errors';
 import {
   PlatformAccount,
   PlatformError,
+  ReconcileResult,
   RefreshResult,
   type GraphCredentials,
 } from '../platform-adapter';
@@ -78,6 +80,32 @@ export function graphTime(value: string | undefined): Date {
 }
 
 /** Graph's "object does not exist" (100/33) or a plain 404. */
+/**
+ * Reconcile by a known id: the post when Graph still has it, null when it is gone; any other
+ * failure is classified and thrown. Instagram names the link `permalink`, Pages `permalink_url`.
+ */
+export async function findPostById(
+  caller: GraphCaller,
+  api: GraphApi,
+  id: string,
+  permalinkField: 'permalink' | 'permalink_url',
+): Promise<ReconcileResult | null> {
+  const post = await caller.attempt(() =>
+    api.call<{ id: string } & Partial<Record<typeof permalinkField, string>>>('GET', [id], {
+      fields: `id,${permalinkField}`,
+    }),
+  );
+  if ('ok' in post) {
+    return {
+      status: 'found',
+      platformPostId: post.ok.id,
+      permalink: post.ok[permalinkField] ?? null,
+    };
+  }
+  if (!isMissing(post.failure)) throw caller.classify(post.failure, 'read');
+  return null;
+}
+
 export function isMissing(failure: GraphFailure): boolean {
   return (
     (failure.body?.code === 100 && failure.body.error_subcode === 33) || failure.status === 404

@@ -23,6 +23,7 @@ import {
   graphRefresh,
   graphTime,
   isMissing,
+  findPostById,
 } from '../graph/graph-account';
 import { GraphApi, GraphCaller, GraphOptions, requireId } from '../graph/graph-api';
 import { GraphFailure, GRAPH_DELAYS } from '../graph/graph-errors';
@@ -110,17 +111,8 @@ export class InstagramAdapter implements PlatformAdapter {
   async reconcile(account: PlatformAccount, query: ReconcileQuery): Promise<ReconcileResult> {
     const api = this.api(account);
     if (query.platformPostId) {
-      const media = await this.caller.attempt(() =>
-        api.call<MediaRow>('GET', [query.platformPostId as string], { fields: 'id,permalink' }),
-      );
-      if ('ok' in media) {
-        return {
-          status: 'found',
-          platformPostId: media.ok.id,
-          permalink: media.ok.permalink ?? null,
-        };
-      }
-      if (!isMissing(media.failure)) throw this.caller.classify(media.failure, 'read');
+      const found = await findPostById(this.caller, api, query.platformPostId, 'permalink');
+      if (found) return found;
     }
     // A container that is not PUBLISHED proves media_publish did not take effect.
     const containerStatus = query.containerId
