@@ -4,6 +4,15 @@ import { ContentSchema1795910256435 } from './1795910256435-ContentSchema';
 import { CalendarSchema1795912239216 } from './1795912239216-CalendarSchema';
 import { CalendarViewIndex1795912373130 } from './1795912373130-CalendarViewIndex';
 import { PublishingSchema1795913590991 } from './1795913590991-PublishingSchema';
+import { SocialAccountCredentials1795920000000 } from './1795920000000-SocialAccountCredentials';
+import { Notifications1795921000000 } from './1795921000000-Notifications';
+import { TakedownRemovals1795921500000 } from './1795921500000-TakedownRemovals';
+import { MetricsSchema1795922000000 } from './1795922000000-MetricsSchema';
+import { TrackedLinks1795923000000 } from './1795923000000-TrackedLinks';
+import { ReportsSchema1795924000000 } from './1795924000000-ReportsSchema';
+import { CalendarVersionAndSettings1795926000000 } from './1795926000000-CalendarVersionAndSettings';
+import { MonthlyReports1795927000000 } from './1795927000000-MonthlyReports';
+import { DeferPublishingRollup1795928000000 } from './1795928000000-DeferPublishingRollup';
 
 export const MIGRATIONS = [
   FoundationSchema1795907943537,
@@ -11,4 +20,13 @@ export const MIGRATIONS = [
   CalendarSchema1795912239216,
   CalendarViewIndex1795912373130,
   PublishingSchema1795913590991,
+  SocialAccountCredentials1795920000000,
+  Notifications1795921000000,
+  TakedownRemovals1795921500000,
+  MetricsSchema1795922000000,
+  TrackedLinks1795923000000,
+  ReportsSchema1795924000000,
+  CalendarVersionAndSettings1795926000000,
+  MonthlyReports1795927000000,
+  DeferPublishingRollup1795928000000,
 ];

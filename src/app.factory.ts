@@ -66,8 +66,19 @@ export function configureApp(app: NestExpressApplication): void {
   });
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: JSON_BODY_LIMIT, extended: false });
-  // Rendered images live at PUBLIC_BASE_URL/r/<token>.jpg, outside the API.
-  app.setGlobalPrefix('api', { exclude: [{ path: 'r/:file', method: RequestMethod.GET }] });
+  // Public pages and files live outside the API: rendered images (/r/<token>.jpg), tracked
+  // links (/l/<code>) and the catalogue with its sitemap and robots.txt.
+  app.setGlobalPrefix('api', {
+    exclude: [
+      { path: 'r/:file', method: RequestMethod.GET },
+      { path: 'l/:code', method: RequestMethod.GET },
+      { path: 'katalog/:slug', method: RequestMethod.GET },
+      { path: 'katalog/:slug/:product', method: RequestMethod.GET },
+      { path: 'katalog/:slug/foto/:file', method: RequestMethod.GET },
+      { path: 'sitemap.xml', method: RequestMethod.GET },
+      { path: 'robots.txt', method: RequestMethod.GET },
+    ],
+  });
   app.useGlobalPipes(createValidationPipe());
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });

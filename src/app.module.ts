@@ -11,8 +11,10 @@ import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { PlanningModule } from './calendar/planning/planning.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
+import { PublicCatalogueModule } from './catalogue/public/public-catalogue.module';
 import { CommonModule } from './common/common.module';
 import { ConsentModule } from './consent/consent.module';
+import { TakedownRemovalModule } from './consent/takedown-removal.module';
 import { LibraryModule } from './content/library/library.module';
 import { PostsModule } from './content/posts/posts.module';
 import { RendersModule } from './content/renders/renders.module';
@@ -25,9 +27,14 @@ import { buildDataSourceOptions, DatabaseTarget } from './database/data-source-o
 import { HealthModule } from './health/health.module';
 import { InstitutionModule } from './institutions/institution.module';
 import { MediaModule } from './media/media.module';
+import { MetricsModule } from './metrics/metrics.module';
+import { LinksModule } from './metrics/links/links.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { AccountsModule } from './publishing/accounts/accounts.module';
 import { DispatcherModule } from './publishing/dispatcher/dispatcher.module';
 import { PlatformsModule } from './platforms/platforms.module';
+import { ReportsModule } from './reports/reports.module';
+import { MonthlyReportsModule } from './reports/report.module';
 import { UserModule } from './users/user.module';
 import { WebModule } from './web/web.module';
 
@@ -53,6 +60,13 @@ const FEATURE_MODULES = [
   PlanningModule,
   PlatformsModule,
   DispatcherModule,
+  MetricsModule,
+  LinksModule,
+  ReportsModule,
+  MonthlyReportsModule,
+  PublicCatalogueModule,
+  NotificationsModule,
+  TakedownRemovalModule,
   WebModule,
 ];
 

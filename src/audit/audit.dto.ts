@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
-import { PageQueryDto } from '../common/pagination';
+import { PageQueryDto, PageResponse } from '../common/pagination';
 import type { AuditEntry } from './audit-entry.entity';
 import { AUDIT_ACTIONS, type AuditAction } from './audit.service';
 
@@ -83,19 +83,7 @@ export class AuditEntryResponse {
   requestId: string | null;
 }
 
-export class AuditPageResponse {
-  @ApiProperty({ type: [AuditEntryResponse] })
-  items: AuditEntryResponse[];
-
-  @ApiProperty()
-  total: number;
-
-  @ApiProperty()
-  page: number;
-
-  @ApiProperty()
-  pageSize: number;
-}
+export class AuditPageResponse extends PageResponse(AuditEntryResponse) {}
 
 export function toAuditEntryResponse(entry: AuditEntry): AuditEntryResponse {
   return {

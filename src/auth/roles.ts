@@ -27,6 +27,8 @@ export enum Permission {
   PublishingPause = 'publishing.pause',
   /** Create institutions; national admins only. */
   InstitutionCreate = 'institution.create',
+  /** Read the national roll-up across institutions; national roles only. */
+  ReportsNational = 'reports.national',
 }
 
 const STAFF_WORK = [
@@ -53,8 +55,17 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   [Role.Approver]: new Set([...STAFF_WORK, Permission.ContentApprove, Permission.ReportsRead]),
   [Role.Manager]: new Set([Permission.Read, Permission.ReportsRead]),
   [Role.Admin]: new Set([...STAFF_WORK, ...ADMINISTRATION]),
-  [Role.NationalAdmin]: new Set([...STAFF_WORK, ...ADMINISTRATION, Permission.InstitutionCreate]),
-  [Role.NationalManager]: new Set([Permission.Read, Permission.ReportsRead]),
+  [Role.NationalAdmin]: new Set([
+    ...STAFF_WORK,
+    ...ADMINISTRATION,
+    Permission.InstitutionCreate,
+    Permission.ReportsNational,
+  ]),
+  [Role.NationalManager]: new Set([
+    Permission.Read,
+    Permission.ReportsRead,
+    Permission.ReportsNational,
+  ]),
 };
 
 export function isNationalRole(role: Role): boolean {

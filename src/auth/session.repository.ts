@@ -12,7 +12,11 @@ interface SessionRow {
   role: Role;
   institution_id: string | null;
   locale: 'id' | 'en';
+  last_used_at: Date;
 }
+
+/** How stale last_used_at may get: it records activity, it does not expire sessions. */
+const LAST_USED_RESOLUTION_MS = 60_000;
 
 @Injectable()
 export class SessionRepository {
@@ -42,20 +46,26 @@ export class SessionRepository {
     return rows[0].id;
   }
 
-  /** The live session's user, touching last_used_at; null when expired, revoked or deactivated. */
+  /**
+   * The live session's user; null when expired, revoked or deactivated. last_used_at is touched
+   * at most once a minute, so an ordinary authenticated read does not also write.
+   */
   async findActiveUser(tokenHash: string, now: Date): Promise<AuthUser | null> {
-    // TypeORM answers an UPDATE with [rows, affectedCount], not with the rows alone.
-    const [rows]: [SessionRow[], number] = await this.dataSource.query(
-      `UPDATE auth_sessions s SET last_used_at = $2
-         FROM users u
-        WHERE s.token_hash = $1 AND s.user_id = u.id AND s.revoked_at IS NULL
-          AND s.expires_at > $2 AND u.is_active
-       RETURNING s.id AS session_id, u.id AS user_id, u.email, u.display_name, u.role,
-                 u.institution_id, u.locale`,
+    const rows: SessionRow[] = await this.dataSource.query(
+      `SELECT s.id AS session_id, s.last_used_at, u.id AS user_id, u.email, u.display_name,
+              u.role, u.institution_id, u.locale
+         FROM auth_sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND u.is_active`,
       [tokenHash, now],
     );
     const row = rows[0];
     if (!row) return null;
+    if (now.getTime() - new Date(row.last_used_at).getTime() >= LAST_USED_RESOLUTION_MS) {
+      await this.dataSource.query(`UPDATE auth_sessions SET last_used_at = $2 WHERE id = $1`, [
+        row.session_id,
+        now,
+      ]);
+    }
     return {
       id: row.user_id,
       email: row.email,

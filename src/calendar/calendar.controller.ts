@@ -1,29 +1,54 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { RequirePermission, Scope } from '../auth/auth.decorators';
 import type { RequestScope } from '../auth/request-scope';
 import { Permission } from '../auth/roles';
 import { UuidParam } from '../common/uuid.pipe';
-import { CalendarMonthQuery, CalendarWeekQuery, PlannedTimeDto } from './calendar.dto';
+import { CalendarSettingsService } from './calendar-settings.service';
+import {
+  CalendarMonthQuery,
+  CalendarWeekQuery,
+  ConflictSettingsDto,
+  PlannedTimeDto,
+} from './calendar.dto';
 import { CalendarService } from './calendar.service';
+import type { SerialisedView } from './view-cache';
 
 @ApiTags('calendar')
 @Controller('calendar')
 export class CalendarController {
-  constructor(private readonly calendar: CalendarService) {}
+  constructor(
+    private readonly calendar: CalendarService,
+    private readonly settings: CalendarSettingsService,
+  ) {}
 
   @Get('week')
   @RequirePermission(Permission.Read)
-  @ApiOperation({ summary: 'Posts of an ISO week in the institution’s time zone' })
-  week(@Scope() scope: RequestScope, @Query() { week, ...filter }: CalendarWeekQuery) {
-    return this.calendar.week(scope, week, filter);
+  @ApiOperation({
+    summary: 'Posts of an ISO week in the institution’s time zone',
+    description: 'Carries an ETag: send it back in If-None-Match for a 304 when nothing changed.',
+  })
+  async week(
+    @Scope() scope: RequestScope,
+    @Query() { week, ...filter }: CalendarWeekQuery,
+    @Res() res: Response,
+  ): Promise<void> {
+    send(res, await this.calendar.week(scope, week, filter));
   }
 
   @Get('month')
   @RequirePermission(Permission.Read)
-  @ApiOperation({ summary: 'Posts of a month in the institution’s time zone' })
-  month(@Scope() scope: RequestScope, @Query() { month, ...filter }: CalendarMonthQuery) {
-    return this.calendar.month(scope, month, filter);
+  @ApiOperation({
+    summary: 'Posts of a month in the institution’s time zone',
+    description: 'Carries an ETag like the week view.',
+  })
+  async month(
+    @Scope() scope: RequestScope,
+    @Query() { month, ...filter }: CalendarMonthQuery,
+    @Res() res: Response,
+  ): Promise<void> {
+    send(res, await this.calendar.month(scope, month, filter));
   }
 
   @Post('posts/:id/move')
@@ -33,4 +58,34 @@ export class CalendarController {
   move(@Scope() scope: RequestScope, @UuidParam('id') id: string, @Body() dto: PlannedTimeDto) {
     return this.calendar.move(scope, id, dto);
   }
+
+  @Get('settings')
+  @RequirePermission(Permission.Read)
+  @ApiOperation({ summary: 'The institution’s conflict settings (defaults 120 minutes, 7 days)' })
+  getSettings(@Scope() scope: RequestScope): Promise<ConflictSettingsDto> {
+    return this.settings.get(scope);
+  }
+
+  @Put('settings')
+  @RequirePermission(Permission.InstitutionManage)
+  @ApiOperation({ summary: 'Set the gap between posts and the product-repeat window (audited)' })
+  updateSettings(
+    @Scope() scope: RequestScope,
+    @Body() dto: ConflictSettingsDto,
+  ): Promise<ConflictSettingsDto> {
+    return this.settings.update(scope, dto);
+  }
+}
+
+/**
+ * A serialised view as is, gzipped when the client takes gzip (browsers do). Express answers
+ * 304 itself when If-None-Match holds the ETag.
+ */
+function send(res: Response, view: SerialisedView): void {
+  const gzip = res.req.acceptsEncodings('gzip', 'identity') === 'gzip';
+  res.setHeader('ETag', view.etag);
+  res.setHeader('Cache-Control', 'private, no-cache');
+  res.setHeader('Vary', 'Accept-Encoding');
+  if (gzip) res.setHeader('Content-Encoding', 'gzip');
+  res.type('application/json').send(gzip ? view.gzip : view.json);
 }

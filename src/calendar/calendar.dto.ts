@@ -10,13 +10,16 @@ import {
   IsString,
   IsUUID,
   Length,
+  Max,
   MaxLength,
+  Min,
   ValidateNested,
 } from 'class-validator';
 import { Trim } from '../common/dto-decorators';
 import { POST_STATUSES, type PostStatus } from '../content/posts/post-status';
 import { SOCIAL_NETWORKS, type SocialNetwork } from '../content/rendering/template';
 import { BLACKOUT_KINDS, BLACKOUT_LABEL_MAX, type BlackoutKind } from './blackout';
+import { MAX_MIN_GAP_MINUTES, MAX_PRODUCT_REPEAT_DAYS } from './conflicts';
 import { MAX_SLOT_RULES } from './slots';
 
 export class CalendarFilterQuery {
@@ -212,4 +215,28 @@ export class ResumeDto {
   @IsOptional()
   @IsBoolean()
   allInstitutions?: boolean;
+}
+
+export class ConflictSettingsDto {
+  @ApiProperty({
+    minimum: 0,
+    maximum: MAX_MIN_GAP_MINUTES,
+    example: 120,
+    description: 'Warn when one account gets two posts closer than this; 0 turns it off',
+  })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_MIN_GAP_MINUTES)
+  minGapMinutes: number;
+
+  @ApiProperty({
+    minimum: 0,
+    maximum: MAX_PRODUCT_REPEAT_DAYS,
+    example: 7,
+    description: 'Warn when one product goes to one network twice within this; 0 turns it off',
+  })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_PRODUCT_REPEAT_DAYS)
+  productRepeatDays: number;
 }

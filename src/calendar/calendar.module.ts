@@ -4,6 +4,7 @@ import { AccountsModule } from '../publishing/accounts/accounts.module';
 import { BlackoutController } from './blackout.controller';
 import { BlackoutRepository } from './blackout.repository';
 import { BlackoutService } from './blackout.service';
+import { CalendarSettingsService } from './calendar-settings.service';
 import { CalendarController } from './calendar.controller';
 import { BlackoutDate, PostingSlot, PublishingPause } from './calendar.entity';
 import { CalendarRepository } from './calendar.repository';
@@ -36,6 +37,7 @@ import { SchedulingRules } from './scheduling.service';
     PauseRepository,
     SchedulingRules,
     CalendarService,
+    CalendarSettingsService,
     QueueService,
     BlackoutService,
     PublishingPauseService,

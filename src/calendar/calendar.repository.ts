@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Post } from '../content/posts/post.entity';
 import type { PostStatus } from '../content/posts/post-status';
 import type { SocialNetwork } from '../content/rendering/template';
-import type { ConflictTarget } from './conflicts';
+import { DEFAULT_CONFLICT_OPTIONS, type ConflictSettings, type ConflictTarget } from './conflicts';
 import type { InstantRange } from './iso-week';
 import type { CalendarZone } from './local-time';
 
@@ -35,6 +35,29 @@ export interface CalendarRow {
   photo_id: string | null;
 }
 
+/** What a view of one institution's calendar depends on besides the range and the filter. */
+export interface CalendarState {
+  zone: CalendarZone;
+  /** Changes with every committed change to anything the views show (see the migration). */
+  version: string;
+  settings: ConflictSettings;
+}
+
+interface SettingsRow {
+  min_gap_minutes: number | null;
+  product_repeat_days: number | null;
+}
+
+function settingsOf(row: SettingsRow): ConflictSettings {
+  return {
+    minGapMinutes: row.min_gap_minutes ?? DEFAULT_CONFLICT_OPTIONS.minGapMinutes,
+    productRepeatDays: row.product_repeat_days ?? DEFAULT_CONFLICT_OPTIONS.productRepeatDays,
+  };
+}
+
+/** The calendar version row national blackouts (no institution) bump. */
+const NATIONAL_VERSION_KEY = '00000000-0000-0000-0000-000000000000';
+
 /** Target statuses still waiting for their time: they occupy it and can clash. */
 const PLANNED_TARGETS = ['pending', 'retry_waiting'];
 
@@ -52,6 +75,49 @@ export class CalendarRepository {
       [institutionId],
     );
     return rows[0]?.time_zone ?? null;
+  }
+
+  /** Zone, calendar version and conflict settings in one indexed read; null for no institution. */
+  async calendarState(institutionId: string): Promise<CalendarState | null> {
+    const rows: (SettingsRow & { time_zone: CalendarZone; version: string })[] =
+      await this.dataSource.query(
+        `SELECT i.time_zone, s.min_gap_minutes, s.product_repeat_days,
+                concat_ws('.', COALESCE(v.version, 0), COALESCE(n.version, 0)) AS version
+         FROM institutions i
+         LEFT JOIN calendar_settings s ON s.institution_id = i.id
+         LEFT JOIN calendar_versions v ON v.institution_id = i.id
+         LEFT JOIN calendar_versions n ON n.institution_id = $2
+         WHERE i.id = $1`,
+        [institutionId, NATIONAL_VERSION_KEY],
+      );
+    const row = rows[0];
+    return row ? { zone: row.time_zone, version: row.version, settings: settingsOf(row) } : null;
+  }
+
+  async conflictSettings(
+    institutionId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ConflictSettings> {
+    const rows: SettingsRow[] = await manager.query(
+      `SELECT min_gap_minutes, product_repeat_days FROM calendar_settings WHERE institution_id = $1`,
+      [institutionId],
+    );
+    return settingsOf(rows[0] ?? { min_gap_minutes: null, product_repeat_days: null });
+  }
+
+  async saveConflictSettings(
+    manager: EntityManager,
+    institutionId: string,
+    settings: ConflictSettings,
+    userId: string,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO calendar_settings (institution_id, min_gap_minutes, product_repeat_days, updated_by)
+       VALUES ($1, $2, $3, $4)
+       ON CONFLICT (institution_id) DO UPDATE
+         SET min_gap_minutes = $2, product_repeat_days = $3, updated_by = $4, updated_at = now()`,
+      [institutionId, settings.minGapMinutes, settings.productRepeatDays, userId],
+    );
   }
 
   /** Every target planned in the range, with its post, product and first photo: one query. */

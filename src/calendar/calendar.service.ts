@@ -10,10 +10,15 @@ import { transition, transitionError, type PostStatus } from '../content/posts/p
 import { blackoutsAt, blackoutsOnDate } from './blackout';
 import { BlackoutRepository } from './blackout.repository';
 import type { BlackoutDate } from './calendar.entity';
-import { CalendarRepository, type CalendarFilter, type CalendarRow } from './calendar.repository';
-import { DEFAULT_CONFLICT_OPTIONS, findConflicts } from './conflicts';
+import {
+  CalendarRepository,
+  type CalendarFilter,
+  type CalendarRow,
+  type CalendarState,
+} from './calendar.repository';
+import { conflictReach, findConflicts, type ConflictSettings } from './conflicts';
 import { parseIsoWeek, parseMonth, type InstantRange } from './iso-week';
-import { DAY_MS, toLocal, type CalendarZone, type LocalDate } from './local-time';
+import { toLocal, type CalendarZone, type LocalDate } from './local-time';
 import { orThrow } from './result';
 import {
   SchedulingRules,
@@ -21,8 +26,12 @@ import {
   type ConflictWarningView,
   type PlannedTimeInput,
 } from './scheduling.service';
+import { serialiseView, ViewCache, type SerialisedView } from './view-cache';
 
 export const POST_ENTITY = { id: 'Postingan', en: 'Post' };
+
+/** Serialised views kept per process: about a hundred weeks of a busy institution. */
+const VIEW_CACHE_BYTES = 32 * 1024 * 1024;
 
 export interface CalendarEntry {
   postId: string;
@@ -69,18 +78,21 @@ export class CalendarService {
     private readonly clock: Clock,
   ) {}
 
-  async week(scope: RequestScope, week: string, filter: CalendarFilter): Promise<CalendarView> {
+  private readonly views = new ViewCache(VIEW_CACHE_BYTES);
+  private readonly building = new Map<string, Promise<SerialisedView>>();
+
+  async week(scope: RequestScope, week: string, filter: CalendarFilter): Promise<SerialisedView> {
     const institutionId = scope.requireInstitution();
-    const zone = await this.rules.zoneOf(institutionId);
-    const range = orThrow(parseIsoWeek(week, zone, 'week'));
-    return this.view(institutionId, zone, range.label, range, range.days, filter);
+    const state = await this.stateOf(institutionId);
+    const range = orThrow(parseIsoWeek(week, state.zone, 'week'));
+    return this.cachedView(institutionId, state, range.label, range, range.days, filter);
   }
 
-  async month(scope: RequestScope, month: string, filter: CalendarFilter): Promise<CalendarView> {
+  async month(scope: RequestScope, month: string, filter: CalendarFilter): Promise<SerialisedView> {
     const institutionId = scope.requireInstitution();
-    const zone = await this.rules.zoneOf(institutionId);
-    const range = orThrow(parseMonth(month, zone, 'month'));
-    return this.view(institutionId, zone, range.label, range, range.days, filter);
+    const state = await this.stateOf(institutionId);
+    const range = orThrow(parseMonth(month, state.zone, 'month'));
+    return this.cachedView(institutionId, state, range.label, range, range.days, filter);
   }
 
   /** Moves a scheduled (or approved) post to a new time under the scheduling rules. */
@@ -128,30 +140,79 @@ export class CalendarService {
     };
   }
 
+  private async stateOf(institutionId: string): Promise<CalendarState> {
+    const state = await this.calendar.calendarState(institutionId);
+    if (!state) throw AppError.notFound({ id: 'Lembaga', en: 'Institution' });
+    return state;
+  }
+
+  /**
+   * The view from the cache when nothing it shows has changed since it was built. The state
+   * (with the version) is read before the rows, so a cached view is never older than its key.
+   */
+  private async cachedView(
+    institutionId: string,
+    state: CalendarState,
+    label: string,
+    range: InstantRange,
+    days: LocalDate[],
+    filter: CalendarFilter,
+  ): Promise<SerialisedView> {
+    const key = JSON.stringify([
+      institutionId,
+      state.version,
+      state.zone,
+      state.settings,
+      label,
+      Object.entries(filter)
+        .filter(([, value]) => value !== undefined)
+        .sort(([a], [b]) => a.localeCompare(b)),
+    ]);
+    const cached = this.views.get(key);
+    if (cached) return cached;
+    // After a change everyone looking at the calendar misses at once: build each view once.
+    let building = this.building.get(key);
+    if (!building) {
+      building = this.view(institutionId, state.zone, state.settings, label, range, days, filter)
+        .then((view) => {
+          const serialised = serialiseView(view);
+          this.views.set(key, serialised);
+          return serialised;
+        })
+        .finally(() => this.building.delete(key));
+      this.building.set(key, building);
+    }
+    return building;
+  }
+
   private async view(
     institutionId: string,
     zone: CalendarZone,
+    settings: ConflictSettings,
     label: string,
     range: InstantRange,
     days: LocalDate[],
     filter: CalendarFilter,
   ): Promise<CalendarView> {
-    const windowMs = DEFAULT_CONFLICT_OPTIONS.productRepeatDays * DAY_MS;
-    const lookbackMs = DEFAULT_CONFLICT_OPTIONS.captionLookbackDays * DAY_MS + windowMs;
+    const { marginMs, lookbackMs } = conflictReach(settings);
     const [rows, blackouts, conflictTargets] = await Promise.all([
       this.calendar.rowsInRange(institutionId, range, filter),
       this.blackouts.overlapping(institutionId, days[0], days[days.length - 1]),
       this.calendar.conflictTargets(
         institutionId,
         {
-          start: new Date(range.start.getTime() - windowMs),
-          end: new Date(range.end.getTime() + windowMs),
+          start: new Date(range.start.getTime() - marginMs),
+          end: new Date(range.end.getTime() + marginMs),
         },
         { start: new Date(range.start.getTime() - lookbackMs), end: range.end },
       ),
     ]);
     const postIds = [...new Set(rows.map((r) => r.post_id))];
-    const warnings = findConflicts({ ...conflictTargets, focusPostIds: postIds });
+    const warnings = findConflicts({
+      ...conflictTargets,
+      focusPostIds: postIds,
+      options: settings,
+    });
     const byPost = new Map<string, ConflictWarningView[]>();
     for (const warning of warnings) {
       for (const postId of new Set(warning.postIds)) {

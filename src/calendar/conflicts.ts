@@ -4,6 +4,8 @@
  *   (a) POSTS_TOO_CLOSE         two posts on one account less than `minGapMinutes` apart (120)
  *   (b) PRODUCT_REPEATED        one product to one network twice within `productRepeatDays` (7),
  *                               on any of the institution's accounts on that network
+ *                               (each institution sets (a) and (b) in its calendar settings;
+ *                               0 turns the check off)
  *   (c) CAPTION_NEAR_DUPLICATE  a caption nearly equal to one on the same account in the
  *                               `captionLookbackDays` (30) before it: X refuses duplicates
  *
@@ -46,12 +48,31 @@ export interface ConflictOptions {
   similarityThreshold: number;
 }
 
+/** The options each institution sets for itself (calendar settings); the rest are fixed. */
+export type ConflictSettings = Pick<ConflictOptions, 'minGapMinutes' | 'productRepeatDays'>;
+
+/** Bounds of the settings (the database checks them too): a day, and about a quarter. */
+export const MAX_MIN_GAP_MINUTES = 1440;
+export const MAX_PRODUCT_REPEAT_DAYS = 90;
+
 export const DEFAULT_CONFLICT_OPTIONS: ConflictOptions = {
   minGapMinutes: 120,
   productRepeatDays: 7,
   captionLookbackDays: 30,
   similarityThreshold: 0.9,
 };
+
+/**
+ * How far around the checked times targets must be read: planned ones within `marginMs`, and
+ * published ones back to `lookbackMs` before.
+ */
+export function conflictReach(settings: ConflictSettings): {
+  marginMs: number;
+  lookbackMs: number;
+} {
+  const marginMs = Math.max(settings.productRepeatDays * DAY_MS, settings.minGapMinutes * 60_000);
+  return { marginMs, lookbackMs: DEFAULT_CONFLICT_OPTIONS.captionLookbackDays * DAY_MS + marginMs };
+}
 
 export type ConflictCode = 'POSTS_TOO_CLOSE' | 'PRODUCT_REPEATED' | 'CAPTION_NEAR_DUPLICATE';
 
@@ -139,12 +160,7 @@ export function findConflicts(query: ConflictQuery): ConflictWarning[] {
     });
   }
 
-  const trigrams = new Map<string, Set<string>>();
-  const trigramsOf = (caption: string): Set<string> => {
-    let set = trigrams.get(caption);
-    if (!set) trigrams.set(caption, (set = captionTrigrams(caption)));
-    return set;
-  };
+  const trigrams = new TrigramSets();
   for (const group of groupBy(all, (t) => t.accountId)) {
     // Only the later post of a pair is the one a platform would refuse.
     const window = options.captionLookbackDays * DAY_MS;
@@ -155,7 +171,7 @@ export function findConflicts(query: ConflictQuery): ConflictWarning[] {
       window,
       (a, b) => {
         if (!reportable(a, b) || alreadyWarned('CAPTION_NEAR_DUPLICATE', a, b)) return;
-        const similarity = jaccard(trigramsOf(a.caption), trigramsOf(b.caption));
+        const similarity = jaccard(trigrams.of(a.caption), trigrams.of(b.caption));
         if (similarity < options.similarityThreshold) return;
         markWarned('CAPTION_NEAR_DUPLICATE', a, b);
         const percent = Math.round(similarity * 100);
@@ -186,7 +202,8 @@ export function normaliseCaptionWords(text: string): string[] {
 }
 
 export function captionSimilarity(a: string, b: string): number {
-  return jaccard(captionTrigrams(a), captionTrigrams(b));
+  const trigrams = new TrigramSets();
+  return jaccard(trigrams.of(a), trigrams.of(b));
 }
 
 function captionTrigrams(text: string): Set<string> {
@@ -198,11 +215,43 @@ function captionTrigrams(text: string): Set<string> {
   return grams;
 }
 
-function jaccard(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
+/**
+ * Trigram sets as sorted arrays of numbers, one number per distinct trigram, each caption's
+ * worked out once: a week view compares tens of thousands of caption pairs, and merging two
+ * short sorted number arrays is far quicker than probing a set of strings.
+ */
+class TrigramSets {
+  private readonly numbers = new Map<string, number>();
+  private readonly sets = new Map<string, Uint32Array>();
+
+  of(caption: string): Uint32Array {
+    let set = this.sets.get(caption);
+    if (!set) {
+      const grams = [...captionTrigrams(caption)].map((gram) => {
+        let n = this.numbers.get(gram);
+        if (n === undefined) this.numbers.set(gram, (n = this.numbers.size));
+        return n;
+      });
+      set = Uint32Array.from(grams).sort();
+      this.sets.set(caption, set);
+    }
+    return set;
+  }
+}
+
+/** |A ∩ B| / |A ∪ B| of two sorted arrays of distinct numbers. */
+function jaccard(a: Uint32Array, b: Uint32Array): number {
+  if (a.length === 0 || b.length === 0) return 0;
   let shared = 0;
-  for (const gram of a) if (b.has(gram)) shared++;
-  return shared / (a.size + b.size - shared);
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    if (a[i] === b[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return shared / (a.length + b.length - shared);
 }
 
 function pair(

@@ -14,6 +14,7 @@
  * hold that wall clock, so the UTC fields are read here and the process zone never matters.
  */
 import type { LocalizedText } from '../common/app-error';
+import { headerReader } from '../common/csv-header';
 import { SOCIAL_NETWORKS, type SocialNetwork } from '../content/rendering/template';
 import {
   addDaysToDate,
@@ -78,22 +79,8 @@ const HEADER_ALIASES: Record<PlanColumn, readonly string[]> = {
   photo: ['foto', 'photo', 'gambar', 'image', 'media'],
 };
 
-const COLUMN_BY_ALIAS = new Map<string, PlanColumn>(
-  PLAN_COLUMNS.flatMap((column) => HEADER_ALIASES[column].map((alias) => [alias, column] as const)),
-);
-
 /** "Tanggal (DD/MM/YYYY)", " Caption Template ", "JAM*" -> canonical column, or null. */
-export function columnForHeader(header: string): PlanColumn | null {
-  const key = header
-    .replace(/^\uFEFF/, '')
-    .replace(/\(.*\)/g, '')
-    .trim()
-    .toLowerCase()
-    .replace(/[*:]/g, '')
-    .trim()
-    .replace(/[\s-]+/g, '_');
-  return COLUMN_BY_ALIAS.get(key) ?? null;
-}
+export const columnForHeader = headerReader(PLAN_COLUMNS, HEADER_ALIASES);
 
 export function cellText(cell: PlanCell): string {
   if (cell === null) return '';

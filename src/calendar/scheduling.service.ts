@@ -5,8 +5,8 @@ import { Clock } from '../common/clock';
 import { blackoutsAt } from './blackout';
 import { BlackoutRepository } from './blackout.repository';
 import { CalendarRepository } from './calendar.repository';
-import { DEFAULT_CONFLICT_OPTIONS, findConflicts, type ConflictWarning } from './conflicts';
-import { DAY_MS, localDateOf, localToUtc, type CalendarZone } from './local-time';
+import { conflictReach, findConflicts, type ConflictWarning } from './conflicts';
+import { localDateOf, localToUtc, type CalendarZone } from './local-time';
 import { orThrow } from './result';
 
 /** How a planned time may be sent: an instant with offset, or a local date and time. */
@@ -126,16 +126,16 @@ export class SchedulingRules {
     );
     const at = rows[0]?.at ? new Date(rows[0].at) : null;
     if (!at) return [];
-    const windowMs = DEFAULT_CONFLICT_OPTIONS.productRepeatDays * DAY_MS;
-    const lookbackMs =
-      (DEFAULT_CONFLICT_OPTIONS.captionLookbackDays + DEFAULT_CONFLICT_OPTIONS.productRepeatDays) *
-      DAY_MS;
+    const settings = await this.calendar.conflictSettings(institutionId, manager);
+    const { marginMs, lookbackMs } = conflictReach(settings);
     const targets = await this.calendar.conflictTargets(
       institutionId,
-      { start: new Date(at.getTime() - windowMs), end: new Date(at.getTime() + windowMs) },
+      { start: new Date(at.getTime() - marginMs), end: new Date(at.getTime() + marginMs) },
       { start: new Date(at.getTime() - lookbackMs), end: at },
       manager,
     );
-    return findConflicts({ ...targets, focusPostIds: [postId] }).map(toConflictView);
+    return findConflicts({ ...targets, focusPostIds: [postId], options: settings }).map(
+      toConflictView,
+    );
   }
 }

@@ -14,7 +14,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { PageQueryDto } from '../common/pagination';
+import { PageQueryDto, PageResponse } from '../common/pagination';
 import { OmittableNotNull, QueryInteger, Trim } from '../common/dto-decorators';
 import {
   MARKETPLACES,
@@ -271,19 +271,7 @@ export class ProductResponse {
   updatedAt: string;
 }
 
-export class ProductPage {
-  @ApiProperty({ type: [ProductResponse] })
-  items: ProductResponse[];
-
-  @ApiProperty()
-  total: number;
-
-  @ApiProperty()
-  page: number;
-
-  @ApiProperty()
-  pageSize: number;
-}
+export class ProductPage extends PageResponse(ProductResponse) {}
 
 /** Tokopedia, then Shopee, then other shops; by address within a marketplace. */
 function byMarketplace(a: ProductMarketplaceLink, b: ProductMarketplaceLink): number {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, Length, MaxLength } from 'class-validator';
-import { PageQueryDto } from '../common/pagination';
+import { PageQueryDto, PageResponse } from '../common/pagination';
 import { OmittableNotNull, QueryBoolean, Trim } from '../common/dto-decorators';
 import { Workshop } from './workshop.entity';
 
@@ -86,19 +86,7 @@ export class WorkshopResponse {
   updatedAt: string;
 }
 
-export class WorkshopPage {
-  @ApiProperty({ type: [WorkshopResponse] })
-  items: WorkshopResponse[];
-
-  @ApiProperty()
-  total: number;
-
-  @ApiProperty()
-  page: number;
-
-  @ApiProperty()
-  pageSize: number;
-}
+export class WorkshopPage extends PageResponse(WorkshopResponse) {}
 
 export function toWorkshopResponse(workshop: Workshop): WorkshopResponse {
   return {

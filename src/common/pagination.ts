@@ -1,4 +1,5 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import type { Type as ClassType } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
@@ -27,6 +28,27 @@ export interface Page<T> {
   total: number;
   page: number;
   pageSize: number;
+}
+
+/**
+ * The response class of a list route, documented for OpenAPI. Extend it so the schema keeps the
+ * route's own name: `export class ProductPage extends PageResponse(ProductResponse) {}`.
+ */
+export function PageResponse<T>(item: ClassType<T>): ClassType<Page<T>> {
+  class PageOfItems implements Page<T> {
+    @ApiProperty({ type: [item] })
+    items: T[];
+
+    @ApiProperty()
+    total: number;
+
+    @ApiProperty()
+    page: number;
+
+    @ApiProperty()
+    pageSize: number;
+  }
+  return PageOfItems;
 }
 
 export function pageOf<T>(items: T[], total: number, query: PageQueryDto): Page<T> {

@@ -20,7 +20,14 @@ export class ConfigError extends Error {
 }
 
 /** Secrets that must never appear in logs or responses. */
-export const SENSITIVE_VARIABLES = ['DATABASE_URL', 'APP_SECRET', 'TOKEN_ENCRYPTION_KEY'] as const;
+export const SENSITIVE_VARIABLES = [
+  'DATABASE_URL',
+  'APP_SECRET',
+  'TOKEN_ENCRYPTION_KEY',
+  'META_APP_SECRET',
+  'X_CLIENT_SECRET',
+  'X_CONSUMER_SECRET',
+] as const;
 
 const MIN_APP_SECRET_LENGTH = 32;
 const ENCRYPTION_KEY_BYTES = 32;
@@ -40,8 +47,17 @@ const envSchema = z.object({
   TOKEN_ENCRYPTION_KEY: z.string().optional(),
   GRAPH_API_BASE_URL: urlString.default('https://graph.facebook.com'),
   X_API_BASE_URL: urlString.default('https://api.x.com'),
+  // The platform apps Karya signs in with; each optional, needed only to connect that kind of account.
+  META_APP_ID: z.string().optional(),
+  META_APP_SECRET: z.string().optional(),
+  X_CLIENT_ID: z.string().optional(),
+  X_CLIENT_SECRET: z.string().optional(),
+  X_CONSUMER_KEY: z.string().optional(),
+  X_CONSUMER_SECRET: z.string().optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   ROLE: z.enum(PROCESS_ROLES).default('all'),
+  // Per request to a platform; tests and benchmarks against local fakes shorten it.
+  PLATFORM_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   MEDIA_MAX_BYTES: z.coerce
     .number()
     .int()
@@ -66,8 +82,18 @@ export interface AppConfig {
   readonly tokenEncryptionKeys: readonly Buffer[];
   readonly graphApiBaseUrl: string;
   readonly xApiBaseUrl: string;
+  /** The Meta app (Facebook Login): exchanges user tokens for long-lived ones. */
+  readonly metaApp: { readonly appId?: string; readonly appSecret?: string };
+  /** The X app: OAuth 2.0 client (PKCE sign-in, token refresh) and OAuth 1.0a consumer keys. */
+  readonly xApp: {
+    readonly clientId?: string;
+    readonly clientSecret?: string;
+    readonly consumerKey?: string;
+    readonly consumerSecret?: string;
+  };
   readonly logLevel: LogLevel;
   readonly role: ProcessRole;
+  readonly platformRequestTimeoutMs: number;
   readonly mediaMaxBytes: number;
   /** Create the demo institution on an empty database (never in production). */
   readonly demoSeed: boolean;
@@ -163,8 +189,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     tokenEncryptionKeys: parseEncryptionKeys(encryptionKey),
     graphApiBaseUrl: e.GRAPH_API_BASE_URL.replace(/\/+$/, ''),
     xApiBaseUrl: e.X_API_BASE_URL.replace(/\/+$/, ''),
+    metaApp: { appId: e.META_APP_ID, appSecret: e.META_APP_SECRET },
+    xApp: {
+      clientId: e.X_CLIENT_ID,
+      clientSecret: e.X_CLIENT_SECRET,
+      consumerKey: e.X_CONSUMER_KEY,
+      consumerSecret: e.X_CONSUMER_SECRET,
+    },
     logLevel: e.LOG_LEVEL,
     role: e.ROLE,
+    platformRequestTimeoutMs: e.PLATFORM_REQUEST_TIMEOUT_MS,
     mediaMaxBytes: e.MEDIA_MAX_BYTES,
     demoSeed: e.DEMO_SEED && !isProduction,
   };

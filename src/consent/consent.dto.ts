@@ -14,7 +14,7 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
-import { PageQueryDto } from '../common/pagination';
+import { PageQueryDto, PageResponse } from '../common/pagination';
 import { CONSENT_CHANNELS, type ConsentChannel } from '../media/clearance';
 import type { MediaAsset } from '../media/media-asset.entity';
 import type { ConsentRecord } from './consent-record.entity';
@@ -140,12 +140,7 @@ export class ConsentDetailResponse extends ConsentResponse {
   @ApiProperty({ type: [ConsentPhotoResponse] }) photos: ConsentPhotoResponse[];
 }
 
-export class ConsentPageResponse {
-  @ApiProperty({ type: [ConsentResponse] }) items: ConsentResponse[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
+export class ConsentPageResponse extends PageResponse(ConsentResponse) {}
 
 export class ConsentWithdrawalResponse {
   @ApiProperty({ type: ConsentResponse }) consent: ConsentResponse;

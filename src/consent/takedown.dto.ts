@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { PageQueryDto } from '../common/pagination';
+import { PageQueryDto, PageResponse } from '../common/pagination';
 import type { TakedownTask, TakedownTaskItem } from './takedown-task.entity';
 import { TAKEDOWN_STATUSES, type TakedownStatus } from './takedown-status';
 
@@ -46,12 +46,7 @@ export class TakedownResponse {
   @ApiProperty({ type: [TakedownItemResponse] }) items: TakedownItemResponse[];
 }
 
-export class TakedownPageResponse {
-  @ApiProperty({ type: [TakedownResponse] }) items: TakedownResponse[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
+export class TakedownPageResponse extends PageResponse(TakedownResponse) {}
 
 export function toTakedownResponse(
   task: TakedownTask,

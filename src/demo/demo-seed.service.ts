@@ -15,6 +15,7 @@ import { SocialAccountService } from '../publishing/accounts/social-account.serv
 import { UserRepository } from '../users/user.repository';
 import { DEMO_INSTITUTION, DEMO_PASSWORD, DEMO_PRODUCTS, DEMO_USERS } from './demo-data';
 import { renderDemoProductImage } from './demo-images';
+import { DemoMetricsHistory } from './demo-metrics-history';
 import { DemoRepository } from './demo.repository';
 
 export interface DemoLogin {
@@ -43,6 +44,7 @@ export class DemoSeedService {
     private readonly clock: Clock,
     private readonly library: LibraryDefaultsService,
     private readonly socialAccounts: SocialAccountService,
+    private readonly metricsHistory: DemoMetricsHistory,
   ) {}
 
   get logins(): DemoLogin[] {
@@ -75,6 +77,7 @@ export class DemoSeedService {
       await this.library.seedDefaults(institutionId, manager);
       await this.socialAccounts.createSandboxAccounts(institutionId, manager);
     });
+    await this.metricsHistory.seed(institutionId);
   }
 
   private async createInstitution(): Promise<string> {

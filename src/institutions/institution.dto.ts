@@ -2,7 +2,7 @@ import { OmittableNotNull } from '../common/dto-decorators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
-import { PageQueryDto } from '../common/pagination';
+import { PageQueryDto, PageResponse } from '../common/pagination';
 import {
   Institution,
   INSTITUTION_KINDS,
@@ -186,16 +186,7 @@ export class InstitutionResponse {
   updatedAt: Date;
 }
 
-export class InstitutionPageResponse {
-  @ApiProperty({ type: [InstitutionResponse] })
-  items: InstitutionResponse[];
-  @ApiProperty()
-  total: number;
-  @ApiProperty()
-  page: number;
-  @ApiProperty()
-  pageSize: number;
-}
+export class InstitutionPageResponse extends PageResponse(InstitutionResponse) {}
 
 export function toInstitutionResponse(institution: Institution): InstitutionResponse {
   return {

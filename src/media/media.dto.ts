@@ -10,7 +10,7 @@ import {
   MaxLength,
   ValidateIf,
 } from 'class-validator';
-import { PageQueryDto } from '../common/pagination';
+import { PageQueryDto, PageResponse } from '../common/pagination';
 import {
   BLOCKED_REASONS,
   type BlockedReason,
@@ -166,12 +166,7 @@ export class MediaResponse {
   @ApiProperty() updatedAt: Date;
 }
 
-export class MediaPageResponse {
-  @ApiProperty({ type: [MediaResponse] }) items: MediaResponse[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
+export class MediaPageResponse extends PageResponse(MediaResponse) {}
 
 export function toMediaResponse(asset: MediaAsset, summary: ClearanceSummary): MediaResponse {
   return {

@@ -81,9 +81,19 @@ export class TokenCrypto {
     }
   }
 
+  /** The id of the key that encrypts new values (stored beside ciphertexts, see `keyIdOf`). */
+  get currentKeyId(): string {
+    return this.keys[0].id;
+  }
+
+  /** The id of the key a ciphertext was encrypted with (not secret). */
+  keyIdOf(ciphertext: string): string {
+    return ciphertext.split('.')[1] ?? '';
+  }
+
   /** True when the value was encrypted with another key than the current first one. */
   needsReencryption(ciphertext: string): boolean {
-    return ciphertext.split('.')[1] !== this.keys[0].id;
+    return this.keyIdOf(ciphertext) !== this.currentKeyId;
   }
 }
 

@@ -16,7 +16,7 @@ import {
 import { MIN_PASSWORD_LENGTH } from '../auth/password';
 import { Role } from '../auth/roles';
 import { User } from '../auth/user.entity';
-import { PageQueryDto } from '../common/pagination';
+import { PageQueryDto, PageResponse } from '../common/pagination';
 
 /** argon2 hashes any length; the cap only keeps one request from costing much. */
 export const MAX_PASSWORD_LENGTH = 200;
@@ -141,16 +141,7 @@ export class UserResponse {
   updatedAt: Date;
 }
 
-export class UserPageResponse {
-  @ApiProperty({ type: [UserResponse] })
-  items: UserResponse[];
-  @ApiProperty()
-  total: number;
-  @ApiProperty()
-  page: number;
-  @ApiProperty()
-  pageSize: number;
-}
+export class UserPageResponse extends PageResponse(UserResponse) {}
 
 /** Never includes the password hash. */
 export function toUserResponse(user: User): UserResponse {

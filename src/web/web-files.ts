@@ -17,6 +17,7 @@ export interface MappedFile {
 }
 
 const JS = 'text/javascript; charset=utf-8';
+const CSS = 'text/css; charset=utf-8';
 
 export const MAPPED_FILES: readonly MappedFile[] = [
   {
@@ -37,6 +38,42 @@ export const MAPPED_FILES: readonly MappedFile[] = [
     file: 'node_modules/htm/dist/htm.module.js',
     contentType: JS,
   },
+  // FullCalendar's classic-script build (it bundles its own Preact), its classic theme and the
+  // Indonesian locale, loaded by the calendar screen only; the Temporal polyfill only for
+  // browsers without Temporal.
+  {
+    url: '/vendor/fullcalendar.js',
+    file: 'node_modules/fullcalendar/all/global.js',
+    contentType: JS,
+  },
+  {
+    url: '/vendor/fullcalendar-classic.js',
+    file: 'node_modules/fullcalendar/themes/classic/global.js',
+    contentType: JS,
+  },
+  {
+    url: '/vendor/fullcalendar-id.js',
+    file: 'node_modules/fullcalendar/locales/id/global.js',
+    contentType: JS,
+  },
+  {
+    url: '/vendor/fullcalendar.css',
+    file: 'node_modules/fullcalendar/skeleton.css',
+    contentType: CSS,
+  },
+  {
+    url: '/vendor/fullcalendar-classic.css',
+    file: 'node_modules/fullcalendar/themes/classic/theme.css',
+    contentType: CSS,
+  },
+  {
+    url: '/vendor/fullcalendar-classic-palette.css',
+    file: 'node_modules/fullcalendar/themes/classic/palette.css',
+    contentType: CSS,
+  },
+  { url: '/vendor/temporal.js', file: 'node_modules/temporal-polyfill/global.js', contentType: JS },
+  // Chart.js's classic-script build for the dashboard's charts, loaded by that screen only.
+  { url: '/vendor/chart.js', file: 'node_modules/chart.js/dist/chart.umd.min.js', contentType: JS },
   // The typeface of the rendered post images, so the UI and the posts look alike.
   {
     url: '/fonts/plus-jakarta-sans-400.ttf',

@@ -1,8 +1,10 @@
 // Week view under load: `npm run bench:calendar` (a benchmark, not a test).
 // Seeds one institution with a year of history (≥ 5,000 posts, two targets each) in a scratch
 // database on PostgreSQL (BENCH_DATABASE_URL, default the local server) or, when that is not
-// reachable, on an embedded PGlite served over the wire protocol; boots the built app against
-// it and runs autocannon on the week view and on /api/health side by side.
+// reachable or BENCH_PGLITE=true, in the app's own embedded PGlite; boots the built app
+// (BENCH_APP_MAIN, default dist/src/main.js) on it and runs autocannon on the week view and,
+// side by side, on trivial endpoints of the same app: /api/auth/me and /api/calendar/settings
+// behind the same session guard as the week view, and the public /api/health.
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,15 +13,23 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 
-const MAIN = join(process.cwd(), 'dist/src/main.js');
+const MAIN = process.env.BENCH_APP_MAIN ?? join(process.cwd(), 'dist/src/main.js');
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const PORT = Number(process.env.BENCH_PORT ?? 3311);
 const POSTS = 5_500;
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 10;
 const WEEK = '2026-W20';
+/** What a browser sends: its session and the encodings it takes. */
+const REQUEST_HEADERS = (token) => ({
+  authorization: `Bearer ${token}`,
+  'accept-encoding': 'gzip',
+});
+/** Weeks read once each, uncached, to show what a view costs when it has to be built. */
+const COLD_WEEKS = ['2026-W10', '2026-W11', '2026-W12', '2026-W13', '2026-W14', '2026-W15'];
 
 async function scratchPostgres() {
+  if (process.env.BENCH_PGLITE === 'true') return null;
   const admin = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3000 });
   try {
     await admin.connect();
@@ -32,7 +42,6 @@ async function scratchPostgres() {
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
   return {
-    label: 'PostgreSQL',
     url: url.toString(),
     drop: async () => {
       const again = new pg.Client({ connectionString: ADMIN_URL });
@@ -43,23 +52,45 @@ async function scratchPostgres() {
   };
 }
 
-async function scratchPglite() {
+/**
+ * Seeds the app's own embedded PGlite (under DATA_DIR, created by a first start) while the app
+ * is stopped, over a one-connection socket: the app then runs on it as users run it.
+ */
+async function seedEmbedded(dataDir) {
   const { PGlite } = await import('@electric-sql/pglite');
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
-  const dir = mkdtempSync(join(tmpdir(), 'karya-bench-calendar-'));
-  const db = await PGlite.create(dir);
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 10 });
+  const db = await PGlite.create(join(dataDir, 'pglite'));
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
   await server.start();
   const port = Number(server.getServerConn().split(':').pop());
-  return {
-    label: 'PGlite (PostgreSQL not reachable)',
-    url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
-    drop: async () => {
-      await server.stop();
-      await db.close();
-      rmSync(dir, { recursive: true, force: true });
+  try {
+    return await seed(`postgresql://postgres@127.0.0.1:${port}/postgres`);
+  } finally {
+    await server.stop();
+    await db.close();
+  }
+}
+
+function startApp(dataDir, databaseUrl) {
+  const { DATABASE_URL: _unused, ...inherited } = process.env;
+  return spawn(process.execPath, [MAIN], {
+    env: {
+      ...inherited,
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      DEMO_SEED: 'false',
+      LOG_LEVEL: 'warn',
+      PORT: String(PORT),
+      DATA_DIR: dataDir,
     },
-  };
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+}
+
+async function stopApp(app) {
+  if (app.exitCode !== null) return;
+  const exited = new Promise((r) => app.once('exit', r));
+  app.kill('SIGTERM');
+  await exited;
 }
 
 async function waitHealthy(deadline) {
@@ -158,12 +189,25 @@ async function run(url, token) {
     url,
     connections: CONNECTIONS,
     duration: DURATION,
-    headers: { authorization: `Bearer ${token}` },
+    headers: REQUEST_HEADERS(token),
   });
   instance.on('response', (_client, _status, _bytes, ms) => times.push(ms));
   const result = await instance;
   times.sort((a, b) => a - b);
   return { result, p95: times[Math.floor(times.length * 0.95)] ?? NaN };
+}
+
+/** Milliseconds of each of `urls` read one after another. */
+async function coldTimes(urls, token) {
+  const times = [];
+  for (const url of urls) {
+    const started = performance.now();
+    const res = await fetch(url, { headers: REQUEST_HEADERS(token) });
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`${url} answered ${res.status}`);
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b);
 }
 
 function summary(label, { result, p95 }) {
@@ -178,41 +222,72 @@ function summary(label, { result, p95 }) {
 }
 
 async function main() {
-  const database = (await scratchPostgres()) ?? (await scratchPglite());
-  console.log(`Database: ${database.label}`);
-  const app = spawn(process.execPath, [MAIN], {
-    env: {
-      ...process.env,
-      DATABASE_URL: database.url,
-      DEMO_SEED: 'false',
-      LOG_LEVEL: 'warn',
-      PORT: String(PORT),
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'karya-bench-data-')),
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  const dataDir = mkdtempSync(join(tmpdir(), 'karya-bench-data-'));
+  const server = await scratchPostgres();
+  let app;
   try {
-    await waitHealthy(Date.now() + 120_000);
-    const { token, counts } = await seed(database.url);
+    let seeded;
+    if (server) {
+      console.log('Database: PostgreSQL');
+      app = startApp(dataDir, server.url);
+      await waitHealthy(Date.now() + 120_000);
+      seeded = await seed(server.url);
+    } else {
+      console.log(
+        `Database: the app's embedded PGlite (${process.env.BENCH_PGLITE === 'true' ? 'forced' : 'PostgreSQL not reachable'})`,
+      );
+      const first = startApp(dataDir, null); // creates the database and its schema
+      await waitHealthy(Date.now() + 120_000);
+      await stopApp(first);
+      seeded = await seedEmbedded(dataDir);
+      app = startApp(dataDir, null);
+      await waitHealthy(Date.now() + 120_000);
+    }
+    const { token, counts } = seeded;
     console.log(`Seeded ${counts.posts} posts with ${counts.targets} targets; week ${WEEK}`);
-    const weekUrl = `http://127.0.0.1:${PORT}/api/calendar/week?week=${WEEK}`;
+    const api = `http://127.0.0.1:${PORT}/api`;
+    const weekUrl = `${api}/calendar/week?week=${WEEK}`;
     const probe = await fetch(weekUrl, { headers: { authorization: `Bearer ${token}` } });
     const body = await probe.json();
     if (!probe.ok) throw new Error(`week view answered ${probe.status}: ${JSON.stringify(body)}`);
-    console.log(`Week view: ${JSON.stringify(body).length} bytes per response`);
-    await run(`http://127.0.0.1:${PORT}/api/health`, token); // warm-up
-    const health = await run(`http://127.0.0.1:${PORT}/api/health`, token);
-    const week = await run(weekUrl, token);
-    const rows = [summary('GET /api/health', health), summary('GET /api/calendar/week', week)];
-    console.table(rows);
-    const ratio = week.result.requests.average / health.result.requests.average;
     console.log(
-      `Week view throughput = ${(ratio * 100).toFixed(1)} % of the trivial endpoint (target ≥ 50 %)`,
+      `Week view: ${body.entries.length} entries, ${JSON.stringify(body).length} bytes per response`,
+    );
+    const cold = await coldTimes(
+      COLD_WEEKS.map((w) => `${api}/calendar/week?week=${w}`),
+      token,
+    );
+    console.log(
+      `Uncached week views (built from the database, ${cold.length} weeks): ` +
+        `median ${cold[Math.floor(cold.length / 2)].toFixed(0)} ms, max ${cold.at(-1).toFixed(0)} ms`,
+    );
+    await run(`${api}/health`, token); // warm-up
+    const health = await run(`${api}/health`, token);
+    const me = await run(`${api}/auth/me`, token);
+    const settings = await run(`${api}/calendar/settings`, token);
+    const week = await run(weekUrl, token);
+    console.log(
+      'Every request carries the same bearer token and Accept-Encoding: gzip. All but ' +
+        '/api/health (public, SELECT 1) pass the session guard (one query); then /api/auth/me ' +
+        'reads the user and institution, /api/calendar/settings one row, and a cached week view ' +
+        'its calendar version (one row).',
+    );
+    console.table([
+      summary('GET /api/health (public)', health),
+      summary('GET /api/auth/me (authenticated)', me),
+      summary('GET /api/calendar/settings (authenticated)', settings),
+      summary('GET /api/calendar/week (authenticated)', week),
+    ]);
+    const percent = (trivial) =>
+      ((week.result.requests.average / trivial.result.requests.average) * 100).toFixed(1);
+    console.log(
+      `Week view throughput = ${percent(me)} % of /api/auth/me, ${percent(settings)} % of ` +
+        `/api/calendar/settings, ${percent(health)} % of /api/health (target ≥ 50 %)`,
     );
   } finally {
-    app.kill('SIGTERM');
-    await new Promise((r) => app.once('exit', r));
-    await database.drop();
+    if (app) await stopApp(app);
+    await server?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

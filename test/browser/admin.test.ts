@@ -3,69 +3,48 @@
  * management (create, reset password, deactivate), the forced password change after a reset,
  * the national institution switcher and a manager's read-only catalogue.
  */
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { TEST_PASSWORD } from '../support/factories';
 import { describeInBrowser } from './helpers/browser';
-import { ScreenRecorder, watchConsole } from './helpers/capture';
-import { type BrowserWorld, logIn, startWorld } from './helpers/world';
+import { useBrowserSession } from './helpers/session';
+import { logIn } from './helpers/world';
 
 const LONG = 90_000;
 
 describeInBrowser('web UI: administration', () => {
-  let world: BrowserWorld;
-  let page: Page;
-  let problems: () => string[];
-  const screens = new ScreenRecorder('admin');
+  const ui = useBrowserSession('admin');
   const newUserEmail = `siti-${Date.now()}@uji.karya.id`;
   const temporaryPassword = 'sementara-2026';
-
-  beforeAll(async () => {
-    world = await startWorld();
-    page = world.page;
-    problems = watchConsole(page);
-  }, 120_000);
-
-  afterAll(async () => {
-    screens.writeReport();
-    await world?.close();
-  });
-
-  const goto = (hash: string) => page.goto(`${world.baseUrl}/${hash}`);
-  const logOut = async () => {
-    await page.getByRole('button', { name: 'Keluar' }).click();
-    await page.getByRole('heading', { name: 'Masuk ke Karya' }).waitFor();
-  };
 
   it(
     'shows an admin the audit log, filters it and exports CSV',
     async () => {
-      await page.goto(world.baseUrl);
-      await logIn(page, world.users.admin.email, TEST_PASSWORD);
-      await page.getByRole('link', { name: 'Audit', exact: true }).click();
-      await page.getByRole('heading', { name: 'Log audit' }).waitFor();
-      await page.getByRole('row', { name: /Masuk/ }).first().waitFor();
-      await screens.capture(page, 'audit');
+      await ui.page.goto(ui.world.baseUrl);
+      await logIn(ui.page, ui.world.users.admin.email, TEST_PASSWORD);
+      await ui.page.getByRole('link', { name: 'Audit', exact: true }).click();
+      await ui.page.getByRole('heading', { name: 'Log audit' }).waitFor();
+      await ui.page.getByRole('row', { name: /Masuk/ }).first().waitFor();
+      await ui.screens.capture(ui.page, 'audit');
 
-      await page.getByLabel('Tindakan').selectOption('login');
-      await page.getByRole('button', { name: 'Terapkan' }).click();
-      await page.waitForURL(/action=login/);
-      await page
-        .getByRole('row', { name: new RegExp(world.users.admin.email) })
+      await ui.page.getByLabel('Tindakan').selectOption('login');
+      await ui.page.getByRole('button', { name: 'Terapkan' }).click();
+      await ui.page.waitForURL(/action=login/);
+      await ui.page
+        .getByRole('row', { name: new RegExp(ui.world.users.admin.email) })
         .first()
         .waitFor();
-      await page.getByText('Lihat rincian').first().click();
-      await screens.capture(page, 'audit-filtered');
+      await ui.page.getByText('Lihat rincian').first().click();
+      await ui.screens.capture(ui.page, 'audit-filtered');
 
-      const download = page.waitForEvent('download');
-      await page.getByRole('button', { name: 'Ekspor CSV' }).click();
+      const download = ui.page.waitForEvent('download');
+      await ui.page.getByRole('button', { name: 'Ekspor CSV' }).click();
       const file = await download;
       expect(file.suggestedFilename()).toBe('audit-log.csv');
       const csv = readFileSync((await file.path())!, 'utf8');
       expect(csv.split('\n')[0]).toMatch(/action/);
-      expect(csv).toContain(world.users.admin.email);
-      await page.getByText('Berkas CSV diunduh.').waitFor();
+      expect(csv).toContain(ui.world.users.admin.email);
+      await ui.page.getByText('Berkas CSV diunduh.').waitFor();
     },
     LONG,
   );
@@ -73,39 +52,41 @@ describeInBrowser('web UI: administration', () => {
   it(
     'creates a user, resets their password and deactivates another',
     async () => {
-      await page.getByRole('link', { name: 'Pengguna', exact: true }).click();
-      await page.getByRole('link', { name: 'Rina Staf Kegiatan Kerja' }).waitFor();
-      await screens.capture(page, 'users');
+      await ui.page.getByRole('link', { name: 'Pengguna', exact: true }).click();
+      await ui.page.getByRole('link', { name: 'Rina Staf Kegiatan Kerja' }).waitFor();
+      await ui.screens.capture(ui.page, 'users');
 
-      await page.getByRole('link', { name: 'Tambah pengguna' }).click();
-      await page.getByRole('textbox', { name: 'Nama', exact: true }).fill('Siti Rahmawati');
-      await page.getByLabel('Email').fill(newUserEmail);
-      await page.getByLabel('Peran').selectOption('staff');
-      await page.getByLabel('Kata sandi awal').fill('pendek');
-      await page.getByRole('button', { name: 'Buat pengguna' }).click();
-      expect(await page.getByRole('alert').textContent()).toContain('paling sedikit 10 karakter');
-      await page.getByLabel('Kata sandi awal').fill('awal-rahasia-2026');
-      await screens.capture(page, 'user-new');
-      await page.getByRole('button', { name: 'Buat pengguna' }).click();
-      await page.getByText('Pengguna “Siti Rahmawati” dibuat.').waitFor();
+      await ui.page.getByRole('link', { name: 'Tambah pengguna' }).click();
+      await ui.page.getByRole('textbox', { name: 'Nama', exact: true }).fill('Siti Rahmawati');
+      await ui.page.getByLabel('Email').fill(newUserEmail);
+      await ui.page.getByLabel('Peran').selectOption('staff');
+      await ui.page.getByLabel('Kata sandi awal').fill('pendek');
+      await ui.page.getByRole('button', { name: 'Buat pengguna' }).click();
+      expect(await ui.page.getByRole('alert').textContent()).toContain(
+        'paling sedikit 10 karakter',
+      );
+      await ui.page.getByLabel('Kata sandi awal').fill('awal-rahasia-2026');
+      await ui.screens.capture(ui.page, 'user-new');
+      await ui.page.getByRole('button', { name: 'Buat pengguna' }).click();
+      await ui.page.getByText('Pengguna “Siti Rahmawati” dibuat.').waitFor();
 
-      await page.getByRole('link', { name: 'Siti Rahmawati' }).click();
-      await page.getByLabel('Kata sandi sementara').fill(temporaryPassword);
-      await page.getByRole('button', { name: 'Atur ulang kata sandi' }).click();
-      await page.getByText('Kata sandi diatur ulang.').waitFor();
-      await screens.capture(page, 'user-edit');
+      await ui.page.getByRole('link', { name: 'Siti Rahmawati' }).click();
+      await ui.page.getByLabel('Kata sandi sementara').fill(temporaryPassword);
+      await ui.page.getByRole('button', { name: 'Atur ulang kata sandi' }).click();
+      await ui.page.getByText('Kata sandi diatur ulang.').waitFor();
+      await ui.screens.capture(ui.page, 'user-edit');
 
-      await page.getByRole('link', { name: /Admin Lapas Uji/ }).click();
-      await page.getByRole('heading', { name: 'Akun saya' }).waitFor();
-      await screens.capture(page, 'account');
+      await ui.page.getByRole('link', { name: /Admin Lapas Uji/ }).click();
+      await ui.page.getByRole('heading', { name: 'Akun saya' }).waitFor();
+      await ui.screens.capture(ui.page, 'account');
 
-      await goto('#/pengguna');
-      await page.getByRole('link', { name: 'Kepala Lapas Uji' }).click();
-      await page.getByRole('button', { name: 'Nonaktifkan pengguna' }).click();
-      await page.getByText('Pengguna dinonaktifkan.').waitFor();
-      await page.getByRole('button', { name: 'Aktifkan kembali' }).click();
-      await page.getByText('Pengguna diaktifkan kembali.').waitFor();
-      await logOut();
+      await ui.goto('#/pengguna');
+      await ui.page.getByRole('link', { name: 'Kepala Lapas Uji' }).click();
+      await ui.page.getByRole('button', { name: 'Nonaktifkan pengguna' }).click();
+      await ui.page.getByText('Pengguna dinonaktifkan.').waitFor();
+      await ui.page.getByRole('button', { name: 'Aktifkan kembali' }).click();
+      await ui.page.getByText('Pengguna diaktifkan kembali.').waitFor();
+      await ui.logOut();
     },
     LONG,
   );
@@ -113,15 +94,15 @@ describeInBrowser('web UI: administration', () => {
   it(
     'makes a user whose password was reset choose a new one first',
     async () => {
-      await logIn(page, newUserEmail, temporaryPassword);
-      await page.getByRole('heading', { name: 'Buat kata sandi baru' }).waitFor();
-      await screens.capture(page, 'must-change-password');
-      await page.getByLabel('Kata sandi saat ini').fill(temporaryPassword);
-      await page.getByLabel(/^Kata sandi baru/).fill('milik-siti-sendiri-1');
-      await page.getByLabel('Ulangi kata sandi baru').fill('milik-siti-sendiri-1');
-      await page.getByRole('button', { name: 'Ganti kata sandi' }).click();
-      await page.getByRole('heading', { name: 'Katalog', level: 1 }).waitFor();
-      await logOut();
+      await logIn(ui.page, newUserEmail, temporaryPassword);
+      await ui.page.getByRole('heading', { name: 'Buat kata sandi baru' }).waitFor();
+      await ui.screens.capture(ui.page, 'must-change-password');
+      await ui.page.getByLabel('Kata sandi saat ini').fill(temporaryPassword);
+      await ui.page.getByLabel(/^Kata sandi baru/).fill('milik-siti-sendiri-1');
+      await ui.page.getByLabel('Ulangi kata sandi baru').fill('milik-siti-sendiri-1');
+      await ui.page.getByRole('button', { name: 'Ganti kata sandi' }).click();
+      await ui.page.getByRole('heading', { name: 'Katalog', level: 1 }).waitFor();
+      await ui.logOut();
     },
     LONG,
   );
@@ -129,21 +110,21 @@ describeInBrowser('web UI: administration', () => {
   it(
     'lets a national admin choose the institution to act on',
     async () => {
-      await logIn(page, world.users.nationalAdmin.email, TEST_PASSWORD);
-      await page.getByRole('heading', { name: 'Katalog', level: 1 }).waitFor();
-      expect(await page.locator('.brand-institution').textContent()).toBe('Tingkat nasional');
-      await page.getByLabel('Lembaga').selectOption(world.institution.id);
-      await page
+      await logIn(ui.page, ui.world.users.nationalAdmin.email, TEST_PASSWORD);
+      await ui.page.getByRole('heading', { name: 'Katalog', level: 1 }).waitFor();
+      expect(await ui.page.locator('.brand-institution').textContent()).toBe('Tingkat nasional');
+      await ui.page.getByLabel('Lembaga').selectOption(ui.world.institution.id);
+      await ui.page
         .locator('.brand-institution', { hasText: 'Lapas Kelas IIA Uji Peramban' })
         .waitFor();
-      await page.getByRole('link', { name: 'Kain Batik Tulis Parang' }).waitFor();
-      await screens.capture(page, 'national-institution');
-      await page.reload();
-      await page
+      await ui.page.getByRole('link', { name: 'Kain Batik Tulis Parang' }).waitFor();
+      await ui.screens.capture(ui.page, 'national-institution');
+      await ui.page.reload();
+      await ui.page
         .locator('.brand-institution', { hasText: 'Lapas Kelas IIA Uji Peramban' })
         .waitFor();
-      await page.getByLabel('Lembaga').selectOption('');
-      await logOut();
+      await ui.page.getByLabel('Lembaga').selectOption('');
+      await ui.logOut();
     },
     LONG,
   );
@@ -151,26 +132,26 @@ describeInBrowser('web UI: administration', () => {
   it(
     'shows a manager the catalogue read-only, with the mobile menu',
     async () => {
-      await logIn(page, world.users.manager.email, TEST_PASSWORD);
-      await page.getByRole('link', { name: 'Kain Batik Tulis Parang' }).waitFor();
-      expect(await page.getByRole('link', { name: 'Tambah produk' }).count()).toBe(0);
-      await goto('#/media');
-      await page.getByRole('heading', { name: 'Media & Izin' }).waitFor();
-      expect(await page.getByRole('heading', { name: 'Unggah foto produk' }).count()).toBe(0);
+      await logIn(ui.page, ui.world.users.manager.email, TEST_PASSWORD);
+      await ui.page.getByRole('link', { name: 'Kain Batik Tulis Parang' }).waitFor();
+      expect(await ui.page.getByRole('link', { name: 'Tambah produk' }).count()).toBe(0);
+      await ui.goto('#/media');
+      await ui.page.getByRole('heading', { name: 'Media & Izin' }).waitFor();
+      expect(await ui.page.getByRole('heading', { name: 'Unggah foto produk' }).count()).toBe(0);
 
-      await page.setViewportSize({ width: 360, height: 780 });
-      const menu = page.getByRole('button', { name: 'Menu' });
+      await ui.page.setViewportSize({ width: 360, height: 780 });
+      const menu = ui.page.getByRole('button', { name: 'Menu' });
       expect(await menu.getAttribute('aria-expanded')).toBe('false');
       await menu.click();
       expect(await menu.getAttribute('aria-expanded')).toBe('true');
-      await page.getByRole('link', { name: 'Katalog', exact: true }).click();
-      await page.getByRole('heading', { name: 'Katalog', level: 1 }).waitFor();
+      await ui.page.getByRole('link', { name: 'Katalog', exact: true }).click();
+      await ui.page.getByRole('heading', { name: 'Katalog', level: 1 }).waitFor();
       // Moving to another screen folds the menu away again.
-      await page.locator('.menu-toggle[aria-expanded="false"]').waitFor();
+      await ui.page.locator('.menu-toggle[aria-expanded="false"]').waitFor();
       await menu.click();
-      await page.screenshot({ path: 'test/browser/__screenshots__/admin-mobile-menu-open.png' });
-      await logOut();
-      expect(problems()).toEqual([]);
+      await ui.page.screenshot({ path: 'test/browser/__screenshots__/admin-mobile-menu-open.png' });
+      await ui.logOut();
+      expect(ui.problems()).toEqual([]);
     },
     LONG,
   );

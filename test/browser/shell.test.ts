@@ -1,6 +1,6 @@
 /**
  * The shell in a real browser: the language switch (kept across reloads, API errors in the
- * chosen language), placeholders for later features, pagination and keyboard use.
+ * chosen language), screens a role may not use, pagination and keyboard use.
  */
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
@@ -64,19 +64,8 @@ describeInBrowser('web UI: shell', () => {
   );
 
   it(
-    'marks later features as coming soon, without pretending',
+    'says plainly when a screen is not for the role',
     async () => {
-      for (const [hash, title] of [
-        ['#/konten', 'Konten'],
-        ['#/kalender', 'Kalender'],
-        ['#/publikasi', 'Publikasi'],
-        ['#/dasbor', 'Dasbor'],
-      ]) {
-        await goto(hash);
-        await page.getByRole('heading', { name: title, level: 1 }).waitFor();
-        expect(await page.locator('main').textContent()).toContain('Segera hadir');
-      }
-      await screens.capture(page, 'coming-soon');
       await goto('#/audit');
       await page.getByRole('heading', { name: 'Tidak ada akses' }).waitFor();
       await screens.capture(page, 'forbidden');

@@ -3,49 +3,33 @@
  * record consent and clear the photo with it, withdraw the consent (photo blocked, takedown
  * task opened). Every screen passes axe and is photographed at desktop and 360 px.
  */
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import type { Page } from 'playwright-core';
+import { expect, it } from '@jest/globals';
 import { TEST_PASSWORD } from '../support/factories';
 import { describeInBrowser } from './helpers/browser';
-import { ScreenRecorder, watchConsole } from './helpers/capture';
-import { type BrowserWorld, logIn, productPhoto, startWorld } from './helpers/world';
+import { useBrowserSession } from './helpers/session';
+import { logIn, productPhoto } from './helpers/world';
 
 const LONG = 90_000;
 
 describeInBrowser('web UI: staff flow', () => {
-  let world: BrowserWorld;
-  let page: Page;
-  let problems: () => string[];
-  const screens = new ScreenRecorder('staff');
+  const ui = useBrowserSession('staff');
 
-  beforeAll(async () => {
-    world = await startWorld();
-    page = world.page;
-    problems = watchConsole(page);
-  }, 120_000);
-
-  afterAll(async () => {
-    screens.writeReport();
-    await world?.close();
-  });
-
-  const goto = (hash: string) => page.goto(`${world.baseUrl}/${hash}`);
-  const alert = () => page.getByRole('alert');
+  const alert = () => ui.page.getByRole('alert');
 
   it(
     'opens on the login screen in Bahasa Indonesia and explains a wrong password',
     async () => {
-      await page.goto(world.baseUrl);
-      await expect(page.getByRole('heading', { name: 'Masuk ke Karya' }).isVisible()).resolves.toBe(
-        true,
-      );
-      expect(await page.getAttribute('html', 'lang')).toBe('id');
-      await screens.capture(page, 'login');
+      await ui.page.goto(ui.world.baseUrl);
+      await expect(
+        ui.page.getByRole('heading', { name: 'Masuk ke Karya' }).isVisible(),
+      ).resolves.toBe(true);
+      expect(await ui.page.getAttribute('html', 'lang')).toBe('id');
+      await ui.screens.capture(ui.page, 'login');
 
-      await logIn(page, world.users.staff.email, 'bukan-kata-sandinya');
+      await logIn(ui.page, ui.world.users.staff.email, 'bukan-kata-sandinya');
       await alert().waitFor();
       expect(await alert().textContent()).toContain('Email atau kata sandi salah');
-      await screens.capture(page, 'login-wrong-password');
+      await ui.screens.capture(ui.page, 'login-wrong-password');
     },
     LONG,
   );
@@ -55,14 +39,16 @@ describeInBrowser('web UI: staff flow', () => {
     async () => {
       const email = `tamu-${Date.now()}@uji.karya.id`;
       for (let i = 0; i < 5; i += 1) {
-        await fetch(`${world.baseUrl}/api/auth/login`, {
+        await fetch(`${ui.world.baseUrl}/api/auth/login`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
           body: JSON.stringify({ email, password: 'salah-salah-salah' }),
         });
       }
-      await logIn(page, email, 'salah-salah-salah');
-      await page.getByText(/Terlalu banyak percobaan gagal; coba lagi dalam \d+ detik/).waitFor();
+      await logIn(ui.page, email, 'salah-salah-salah');
+      await ui.page
+        .getByText(/Terlalu banyak percobaan gagal; coba lagi dalam \d+ detik/)
+        .waitFor();
     },
     LONG,
   );
@@ -70,22 +56,22 @@ describeInBrowser('web UI: staff flow', () => {
   it(
     'logs in and lands on the catalogue',
     async () => {
-      await logIn(page, world.users.staff.email, TEST_PASSWORD);
-      await page.getByRole('heading', { name: 'Katalog', level: 1 }).waitFor();
-      await page.getByRole('link', { name: 'Kain Batik Tulis Parang' }).waitFor();
-      const header = await page.locator('header').textContent();
+      await logIn(ui.page, ui.world.users.staff.email, TEST_PASSWORD);
+      await ui.page.getByRole('heading', { name: 'Katalog', level: 1 }).waitFor();
+      await ui.page.getByRole('link', { name: 'Kain Batik Tulis Parang' }).waitFor();
+      const header = await ui.page.locator('header').textContent();
       expect(header).toContain('Lapas Kelas IIA Uji Peramban');
       expect(header).toContain('Rina Staf Kegiatan Kerja');
-      await screens.capture(page, 'catalogue-products');
+      await ui.screens.capture(ui.page, 'catalogue-products');
 
-      await page.getByLabel('Cari').fill('kaos');
-      await page.getByRole('button', { name: 'Terapkan' }).click();
-      await page.waitForURL(/q=kaos/);
-      await page.getByRole('link', { name: 'Kaos Sablon Hari Bakti' }).waitFor();
-      await page
+      await ui.page.getByLabel('Cari').fill('kaos');
+      await ui.page.getByRole('button', { name: 'Terapkan' }).click();
+      await ui.page.waitForURL(/q=kaos/);
+      await ui.page.getByRole('link', { name: 'Kaos Sablon Hari Bakti' }).waitFor();
+      await ui.page
         .getByRole('link', { name: 'Kain Batik Tulis Parang' })
         .waitFor({ state: 'detached' });
-      await screens.capture(page, 'catalogue-search');
+      await ui.screens.capture(ui.page, 'catalogue-search');
     },
     LONG,
   );
@@ -93,35 +79,35 @@ describeInBrowser('web UI: staff flow', () => {
   it(
     'creates a product; a refused marketplace link shows the server reason',
     async () => {
-      await goto('#/katalog');
-      await page.getByRole('link', { name: 'Tambah produk' }).click();
-      await page.getByRole('heading', { name: 'Produk baru' }).waitFor();
-      await screens.capture(page, 'product-new');
+      await ui.goto('#/katalog');
+      await ui.page.getByRole('link', { name: 'Tambah produk' }).click();
+      await ui.page.getByRole('heading', { name: 'Produk baru' }).waitFor();
+      await ui.screens.capture(ui.page, 'product-new');
 
-      await page.getByLabel('Nama produk').fill('Kemeja Batik Lintas 5');
-      await page.getByLabel('Bengkel').selectOption({ label: 'Batik' });
-      await page.getByLabel('Harga (rupiah)').fill('185.000');
-      await page.getByText('Akan tampil sebagai Rp 185.000.').waitFor();
-      await page.getByLabel('SKU').fill(`KMJ-${Date.now()}`);
-      await page.getByLabel('Tag').fill('batik, kemeja');
-      await page.getByRole('button', { name: 'Tambah tautan' }).click();
-      await page.getByLabel('Marketplace').selectOption('shopee');
-      await page.getByLabel('Alamat tautan').fill('https://www.tokopedia.com/lapas/kemeja');
-      await page.getByRole('button', { name: 'Simpan', exact: true }).click();
+      await ui.page.getByLabel('Nama produk').fill('Kemeja Batik Lintas 5');
+      await ui.page.getByLabel('Bengkel').selectOption({ label: 'Batik' });
+      await ui.page.getByLabel('Harga (rupiah)').fill('185.000');
+      await ui.page.getByText('Akan tampil sebagai Rp 185.000.').waitFor();
+      await ui.page.getByLabel('SKU').fill(`KMJ-${Date.now()}`);
+      await ui.page.getByLabel('Tag').fill('batik, kemeja');
+      await ui.page.getByRole('button', { name: 'Tambah tautan' }).click();
+      await ui.page.getByLabel('Marketplace').selectOption('shopee');
+      await ui.page.getByLabel('Alamat tautan').fill('https://www.tokopedia.com/lapas/kemeja');
+      await ui.page.getByRole('button', { name: 'Simpan', exact: true }).click();
       await alert().waitFor();
       expect(await alert().textContent()).toContain('Tautan Shopee harus berada di domain');
-      expect(await page.getByLabel('Alamat tautan').getAttribute('aria-invalid')).toBe('true');
-      await screens.capture(page, 'product-link-refused');
+      expect(await ui.page.getByLabel('Alamat tautan').getAttribute('aria-invalid')).toBe('true');
+      await ui.screens.capture(ui.page, 'product-link-refused');
 
-      await page.getByLabel('Alamat tautan').fill('https://shopee.co.id/lapas/kemeja-batik');
-      await page.getByRole('button', { name: 'Simpan', exact: true }).click();
-      await page.getByText('Produk “Kemeja Batik Lintas 5” disimpan.').waitFor();
-      await page.getByRole('link', { name: 'Kemeja Batik Lintas 5' }).click();
-      await page.getByRole('heading', { name: 'Kemeja Batik Lintas 5' }).waitFor();
-      expect(await page.getByLabel('Alamat tautan').inputValue()).toBe(
+      await ui.page.getByLabel('Alamat tautan').fill('https://shopee.co.id/lapas/kemeja-batik');
+      await ui.page.getByRole('button', { name: 'Simpan', exact: true }).click();
+      await ui.page.getByText('Produk “Kemeja Batik Lintas 5” disimpan.').waitFor();
+      await ui.page.getByRole('link', { name: 'Kemeja Batik Lintas 5' }).click();
+      await ui.page.getByRole('heading', { name: 'Kemeja Batik Lintas 5' }).waitFor();
+      expect(await ui.page.getByLabel('Alamat tautan').inputValue()).toBe(
         'https://shopee.co.id/lapas/kemeja-batik',
       );
-      await screens.capture(page, 'product-edit');
+      await ui.screens.capture(ui.page, 'product-edit');
     },
     LONG,
   );
@@ -129,19 +115,19 @@ describeInBrowser('web UI: staff flow', () => {
   it(
     'adds a workshop and deactivates it',
     async () => {
-      await goto('#/katalog/bengkel');
-      await page.getByRole('link', { name: 'Batik', exact: true }).waitFor();
-      await screens.capture(page, 'workshops');
-      await page.getByRole('link', { name: 'Tambah bengkel' }).click();
-      await page.getByLabel('Nama bengkel').fill('Kerajinan Rotan');
-      await page.getByRole('button', { name: 'Simpan', exact: true }).click();
-      await page.getByText('Bengkel “Kerajinan Rotan” disimpan.').waitFor();
-      await page.getByRole('link', { name: 'Kerajinan Rotan' }).click();
-      await page.getByLabel('Bengkel aktif').uncheck();
-      await screens.capture(page, 'workshop-edit');
-      await page.getByRole('button', { name: 'Simpan', exact: true }).click();
-      await page.getByText('Bengkel “Kerajinan Rotan” disimpan.').waitFor();
-      const row = page.getByRole('row', { name: /Kerajinan Rotan/ });
+      await ui.goto('#/katalog/bengkel');
+      await ui.page.getByRole('link', { name: 'Batik', exact: true }).waitFor();
+      await ui.screens.capture(ui.page, 'workshops');
+      await ui.page.getByRole('link', { name: 'Tambah bengkel' }).click();
+      await ui.page.getByLabel('Nama bengkel').fill('Kerajinan Rotan');
+      await ui.page.getByRole('button', { name: 'Simpan', exact: true }).click();
+      await ui.page.getByText('Bengkel “Kerajinan Rotan” disimpan.').waitFor();
+      await ui.page.getByRole('link', { name: 'Kerajinan Rotan' }).click();
+      await ui.page.getByLabel('Bengkel aktif').uncheck();
+      await ui.screens.capture(ui.page, 'workshop-edit');
+      await ui.page.getByRole('button', { name: 'Simpan', exact: true }).click();
+      await ui.page.getByText('Bengkel “Kerajinan Rotan” disimpan.').waitFor();
+      const row = ui.page.getByRole('row', { name: /Kerajinan Rotan/ });
       expect(await row.textContent()).toContain('Nonaktif');
     },
     LONG,
@@ -150,12 +136,12 @@ describeInBrowser('web UI: staff flow', () => {
   it(
     'uploads a photo by drag and drop with progress; an unreadable file is refused',
     async () => {
-      await goto('#/media');
-      await page.getByText('Belum ada foto').waitFor();
-      await screens.capture(page, 'media-empty');
+      await ui.goto('#/media');
+      await ui.page.getByText('Belum ada foto').waitFor();
+      await ui.screens.capture(ui.page, 'media-empty');
 
       const photo = (await productPhoto()).toString('base64');
-      await page.evaluate((base64) => {
+      await ui.page.evaluate((base64) => {
         const { DataTransfer, DragEvent, File, atob, document } = globalThis as any;
         const bytes = Uint8Array.from(atob(base64), (c: string) => c.charCodeAt(0));
         const data = new DataTransfer();
@@ -167,20 +153,20 @@ describeInBrowser('web UI: staff flow', () => {
           );
         }
       }, photo);
-      await page.getByText('Selesai: kemeja-batik.jpg').waitFor();
-      expect(await page.locator('progress').first().getAttribute('value')).toBe('100');
-      await page.locator('.media-card').first().waitFor();
+      await ui.page.getByText('Selesai: kemeja-batik.jpg').waitFor();
+      expect(await ui.page.locator('progress').first().getAttribute('value')).toBe('100');
+      await ui.page.locator('.media-card').first().waitFor();
 
-      await page.locator('#media-file').setInputFiles({
+      await ui.page.locator('#media-file').setInputFiles({
         name: 'bukan-foto.jpg',
         mimeType: 'image/jpeg',
         buffer: Buffer.from('ini bukan gambar'),
       });
-      await page.getByText('bukan-foto.jpg tidak dapat diunggah').waitFor();
-      const card = page.locator('.media-card').first();
+      await ui.page.getByText('bukan-foto.jpg tidak dapat diunggah').waitFor();
+      const card = ui.page.locator('.media-card').first();
       expect(await card.textContent()).toContain('Diblokir');
       expect(await card.textContent()).toContain('Foto belum memiliki izin');
-      await screens.capture(page, 'media-uploaded');
+      await ui.screens.capture(ui.page, 'media-uploaded');
     },
     LONG,
   );
@@ -188,39 +174,39 @@ describeInBrowser('web UI: staff flow', () => {
   it(
     'records a consent; the minor box warns that minors can never be cleared',
     async () => {
-      await goto('#/media/persetujuan');
-      await page.getByText('Register masih kosong').waitFor();
-      await screens.capture(page, 'consents-empty');
-      await page.getByRole('link', { name: 'Catat persetujuan' }).first().click();
-      await page.getByRole('heading', { name: 'Persetujuan baru' }).waitFor();
+      await ui.goto('#/media/persetujuan');
+      await ui.page.getByText('Register masih kosong').waitFor();
+      await ui.screens.capture(ui.page, 'consents-empty');
+      await ui.page.getByRole('link', { name: 'Catat persetujuan' }).first().click();
+      await ui.page.getByRole('heading', { name: 'Persetujuan baru' }).waitFor();
 
-      await page.getByLabel('Orang ini masih anak').check();
-      await page.getByText('Foto anak tidak pernah boleh dipublikasikan').waitFor();
-      await screens.capture(page, 'consent-new-minor-warning');
-      await page.getByLabel('Orang ini masih anak').uncheck();
+      await ui.page.getByLabel('Orang ini masih anak').check();
+      await ui.page.getByText('Foto anak tidak pernah boleh dipublikasikan').waitFor();
+      await ui.screens.capture(ui.page, 'consent-new-minor-warning');
+      await ui.page.getByLabel('Orang ini masih anak').uncheck();
 
-      await page.getByRole('button', { name: 'Simpan persetujuan' }).click();
+      await ui.page.getByRole('button', { name: 'Simpan persetujuan' }).click();
       expect(await alert().textContent()).toContain('Nama wajib diisi.');
-      await page.getByLabel('Nama yang memberi persetujuan').fill('Budi Santoso');
-      await page
+      await ui.page.getByLabel('Nama yang memberi persetujuan').fill('Budi Santoso');
+      await ui.page
         .getByRole('textbox', { name: 'Tujuan', exact: true })
         .fill('Foto promosi produk batik di media sosial lembaga');
-      await page.getByLabel('Instagram').check();
-      await page.getByLabel('Facebook').check();
-      await page.getByLabel('Bukti persetujuan').setInputFiles({
+      await ui.page.getByLabel('Instagram').check();
+      await ui.page.getByLabel('Facebook').check();
+      await ui.page.getByLabel('Bukti persetujuan').setInputFiles({
         name: 'formulir-persetujuan.jpg',
         mimeType: 'image/jpeg',
         buffer: await productPhoto(),
       });
-      await page.getByText('formulir-persetujuan.jpg').waitFor();
-      await page.getByRole('button', { name: 'Simpan persetujuan' }).click();
-      await page.getByRole('heading', { name: 'Budi Santoso' }).waitFor();
-      await page.getByText('Persetujuan dicatat.').waitFor();
-      await page.getByRole('link', { name: 'Unduh bukti' }).waitFor();
-      await screens.capture(page, 'consent-detail');
-      await goto('#/media/persetujuan');
-      await page.getByRole('link', { name: 'Budi Santoso' }).waitFor();
-      await screens.capture(page, 'consents');
+      await ui.page.getByText('formulir-persetujuan.jpg').waitFor();
+      await ui.page.getByRole('button', { name: 'Simpan persetujuan' }).click();
+      await ui.page.getByRole('heading', { name: 'Budi Santoso' }).waitFor();
+      await ui.page.getByText('Persetujuan dicatat.').waitFor();
+      await ui.page.getByRole('link', { name: 'Unduh bukti' }).waitFor();
+      await ui.screens.capture(ui.page, 'consent-detail');
+      await ui.goto('#/media/persetujuan');
+      await ui.page.getByRole('link', { name: 'Budi Santoso' }).waitFor();
+      await ui.screens.capture(ui.page, 'consents');
     },
     LONG,
   );
@@ -228,24 +214,24 @@ describeInBrowser('web UI: staff flow', () => {
   it(
     'clears the photo by linking the consent, after the attestation',
     async () => {
-      await goto('#/media');
-      await page.locator('.media-card a').first().click();
-      await page.getByRole('heading', { name: 'Izin foto' }).waitFor();
-      await screens.capture(page, 'media-detail');
+      await ui.goto('#/media');
+      await ui.page.locator('.media-card a').first().click();
+      await ui.page.getByRole('heading', { name: 'Izin foto' }).waitFor();
+      await ui.screens.capture(ui.page, 'media-detail');
 
-      await page.getByRole('radio', { name: /^Ada orang yang dapat dikenali/ }).check();
-      const consent = page.getByLabel('Catatan persetujuan');
+      await ui.page.getByRole('radio', { name: /^Ada orang yang dapat dikenali/ }).check();
+      const consent = ui.page.getByLabel('Catatan persetujuan');
       const value = await consent
         .locator('option', { hasText: 'Budi Santoso' })
         .getAttribute('value');
       await consent.selectOption(value!);
-      await page.getByRole('button', { name: 'Simpan izin' }).click();
+      await ui.page.getByRole('button', { name: 'Simpan izin' }).click();
       expect(await alert().textContent()).toContain('Centang pernyataan');
-      await page.getByLabel('Saya menyatakan orang dalam foto ini').check();
-      await page.getByRole('button', { name: 'Simpan izin' }).click();
-      await page.getByText('Izin foto disimpan.').waitFor();
-      await page.getByText('Boleh dipakai di: Instagram, Facebook.').waitFor();
-      await screens.capture(page, 'media-cleared');
+      await ui.page.getByLabel('Saya menyatakan orang dalam foto ini').check();
+      await ui.page.getByRole('button', { name: 'Simpan izin' }).click();
+      await ui.page.getByText('Izin foto disimpan.').waitFor();
+      await ui.page.getByText('Boleh dipakai di: Instagram, Facebook.').waitFor();
+      await ui.screens.capture(ui.page, 'media-cleared');
     },
     LONG,
   );
@@ -253,38 +239,38 @@ describeInBrowser('web UI: staff flow', () => {
   it(
     'withdraws the consent: the photo is blocked and a takedown task lists it',
     async () => {
-      await goto('#/media/persetujuan');
-      await page.getByRole('link', { name: 'Budi Santoso' }).click();
-      await page.getByRole('button', { name: 'Tarik persetujuan' }).click();
-      const dialog = page.getByRole('dialog', { name: 'Tarik persetujuan?' });
+      await ui.goto('#/media/persetujuan');
+      await ui.page.getByRole('link', { name: 'Budi Santoso' }).click();
+      await ui.page.getByRole('button', { name: 'Tarik persetujuan' }).click();
+      const dialog = ui.page.getByRole('dialog', { name: 'Tarik persetujuan?' });
       await dialog.waitFor();
       await dialog
         .getByLabel('Alasan penarikan')
         .fill('Yang bersangkutan meminta fotonya tidak dipakai');
-      await screens.capture(page, 'consent-withdraw-dialog');
+      await ui.screens.capture(ui.page, 'consent-withdraw-dialog');
       await dialog.getByRole('button', { name: 'Ya, tarik persetujuan' }).click();
-      await page.getByText('1 foto kini diblokir. Tugas penurunan telah dibuat.').waitFor();
-      await screens.capture(page, 'consent-withdrawn');
+      await ui.page.getByText('1 foto kini diblokir. Tugas penurunan telah dibuat.').waitFor();
+      await ui.screens.capture(ui.page, 'consent-withdrawn');
 
-      await page.getByRole('link', { name: 'Buka tugas penurunan' }).click();
-      await page.getByRole('heading', { name: 'Tugas penurunan', level: 1 }).waitFor();
-      await page.locator('.media-card').first().waitFor();
-      expect(await page.locator('.media-card').count()).toBe(1);
-      await screens.capture(page, 'takedown-detail');
+      await ui.page.getByRole('link', { name: 'Buka tugas penurunan' }).click();
+      await ui.page.getByRole('heading', { name: 'Tugas penurunan', level: 1 }).waitFor();
+      await ui.page.locator('.media-card').first().waitFor();
+      expect(await ui.page.locator('.media-card').count()).toBe(1);
+      await ui.screens.capture(ui.page, 'takedown-detail');
 
-      await page.getByRole('button', { name: 'Mulai kerjakan' }).click();
-      await page.getByText('Sedang dikerjakan').first().waitFor();
-      await page.getByRole('button', { name: 'Tandai selesai' }).click();
-      await page.getByText('Tugas ini sudah ditutup.').waitFor();
+      await ui.page.getByRole('button', { name: 'Mulai kerjakan' }).click();
+      await ui.page.getByText('Sedang dikerjakan').first().waitFor();
+      await ui.page.getByRole('button', { name: 'Tandai selesai' }).click();
+      await ui.page.getByText('Tugas ini sudah ditutup.').waitFor();
 
-      await goto('#/media/penurunan');
-      await page.getByRole('row', { name: /Selesai/ }).waitFor();
-      await screens.capture(page, 'takedowns');
+      await ui.goto('#/media/penurunan');
+      await ui.page.getByRole('row', { name: /Selesai/ }).waitFor();
+      await ui.screens.capture(ui.page, 'takedowns');
 
-      await goto('#/media');
-      const card = page.locator('.media-card').first();
+      await ui.goto('#/media');
+      const card = ui.page.locator('.media-card').first();
       await card.getByText('Persetujuan untuk foto ini telah ditarik').waitFor();
-      await screens.capture(page, 'media-blocked');
+      await ui.screens.capture(ui.page, 'media-blocked');
     },
     LONG,
   );
@@ -292,9 +278,9 @@ describeInBrowser('web UI: staff flow', () => {
   it(
     'logs out, and nothing went wrong in the page',
     async () => {
-      await page.getByRole('button', { name: 'Keluar' }).click();
-      await page.getByRole('heading', { name: 'Masuk ke Karya' }).waitFor();
-      expect(problems()).toEqual([]);
+      await ui.page.getByRole('button', { name: 'Keluar' }).click();
+      await ui.page.getByRole('heading', { name: 'Masuk ke Karya' }).waitFor();
+      expect(ui.problems()).toEqual([]);
     },
     LONG,
   );

@@ -53,7 +53,7 @@ describe('calendar ICS feed', () => {
       [w.institutionId],
     );
     expect(first.component.getFirstPropertyValue('url')).toMatch(
-      new RegExp(`/#/posts/${postId[0].id}$`),
+      new RegExp(`/#/konten/${postId[0].id}$`),
     );
   });
 

@@ -7,6 +7,9 @@ import {
   hashSessionToken,
   SESSION_TTL_MS,
 } from '../../src/auth/session-token';
+import type { PlatformCredentials } from '../../src/platforms/platform-adapter';
+import { AccountCredentialsService } from '../../src/publishing/accounts/account-credentials.service';
+import type { TestApp } from './app';
 
 export const TEST_PASSWORD = 'rahasia-uji-123';
 let passwordHash: Promise<string> | undefined;
@@ -191,4 +194,28 @@ export async function makeSocialAccount(
     ],
   );
   return { id: rows[0].id, institutionId, network };
+}
+
+export interface LiveSocialAccountRow extends SocialAccountRow {
+  externalId: string;
+}
+
+/** A connected live account whose credentials are stored encrypted, as a sign-in leaves them. */
+export async function makeLiveSocialAccount(
+  app: TestApp,
+  institution: { id: string },
+  network: 'instagram' | 'facebook' | 'x',
+  credentials: PlatformCredentials,
+  overrides: Partial<{ externalId: string; displayName: string }> = {},
+): Promise<LiveSocialAccountRow> {
+  const externalId = overrides.externalId ?? unique(`${network}-user`);
+  return app.dataSource.transaction(async (manager) => {
+    const rows: { id: string }[] = await manager.query(
+      `INSERT INTO social_accounts (institution_id, network, kind, display_name, external_id, status)
+       VALUES ($1, $2, 'live', $3, $4, 'connected') RETURNING id`,
+      [institution.id, network, overrides.displayName ?? unique(`Akun ${network}`), externalId],
+    );
+    await app.app.get(AccountCredentialsService).store(manager, rows[0].id, credentials);
+    return { id: rows[0].id, institutionId: institution.id, network, externalId };
+  });
 }

@@ -12,6 +12,7 @@ import sharp from 'sharp';
 import type { Test } from 'supertest';
 import { Role } from '../../src/auth/roles';
 import { builtInTemplate } from '../../src/content/rendering/builtins';
+import { NotificationsService } from '../../src/notifications/notifications.service';
 import type { TestApp } from './app';
 import { makeInstitution, makeSignedInUser } from './factories';
 import { ApiOperation, label } from './openapi-routes';
@@ -59,6 +60,8 @@ class FixtureError extends Error {}
 
 interface Builder {
   world: World;
+  /** For objects no route creates (notifications, takedown removals). */
+  app: TestApp;
   operations: ReadonlySet<string>;
   /** An id already built, or a FixtureError naming what is missing. */
   need: (segment: string) => string;
@@ -121,6 +124,28 @@ const FIXTURE_STEPS: FixtureStep[] = [
           sku: `ISO-${randomUUID().slice(0, 8)}`,
           workshopId,
         }),
+      );
+      return String(body.id);
+    },
+  },
+  {
+    // A partner link needs a product with a marketplace listing.
+    segment: 'links',
+    routes: ['POST /api/products', 'POST /api/links'],
+    build: async (b) => {
+      const product = await b.post(b.world.staff, 'POST /api/products', '/api/products', (r) =>
+        r.send({
+          name: 'Kemeja Batik',
+          priceRupiah: 150000,
+          sku: `LNK-${randomUUID().slice(0, 8)}`,
+          workshopId: b.need('workshops'),
+          marketplaceLinks: [
+            { marketplace: 'tokopedia', url: 'https://www.tokopedia.com/uji/batik' },
+          ],
+        }),
+      );
+      const body = await b.post(b.world.staff, 'POST /api/links', '/api/links', (r) =>
+        r.send({ productId: String(product.id), partner: 'Kompas.com' }),
       );
       return String(body.id);
     },
@@ -294,6 +319,56 @@ const FIXTURE_STEPS: FixtureStep[] = [
       return String(body.id);
     },
   },
+  {
+    segment: 'notifications',
+    routes: ['GET /api/notifications'],
+    build: (b) =>
+      b.app.dataSource.transaction((manager) =>
+        b.app.app.get(NotificationsService).notify(manager, {
+          institutionId: b.world.institutionId,
+          kind: 'takedown',
+          title: { id: 'Uji isolasi', en: 'Isolation test' },
+          body: { id: 'Uji isolasi', en: 'Isolation test' },
+        }),
+      ),
+  },
+  {
+    segment: 'targets',
+    routes: ['POST /api/posts'],
+    build: async (b) => {
+      const rows: { id: string }[] = await b.app.dataSource.query(
+        `SELECT id FROM post_targets WHERE post_id = $1 LIMIT 1`,
+        [b.need('posts')],
+      );
+      if (!rows[0]) throw new FixtureError('the posts fixture has no target');
+      return rows[0].id;
+    },
+  },
+  {
+    // A manual takedown item on the world's post target, as a platform without deletion leaves it.
+    segment: 'removals',
+    routes: ['POST /api/takedown-tasks/{id}/remove-posts'],
+    build: async (b) => {
+      const rows: { id: string }[] = await b.app.dataSource.query(
+        `INSERT INTO takedown_removals (task_id, institution_id, post_id, post_target_id, network,
+                                        status, attempted_at)
+         VALUES ($1, $2, $3, $4, 'instagram', 'manual', now()) RETURNING id`,
+        [b.need('takedown-tasks'), b.world.institutionId, b.need('posts'), b.need('targets')],
+      );
+      return rows[0].id;
+    },
+  },
+  {
+    // Generating needs reports.read, which the admin has and the staff has not.
+    segment: 'reports',
+    routes: ['POST /api/reports'],
+    build: async (b) => {
+      const body = await b.post(b.world.admin, 'POST /api/reports', '/api/reports', (r) =>
+        r.send({ month: '2025-01' }),
+      );
+      return String(body.id);
+    },
+  },
 ];
 
 function describeFailure(status: number, body: unknown): string {
@@ -320,6 +395,7 @@ export async function buildWorld(t: TestApp, operations: ApiOperation[]): Promis
 
   const builder: Builder = {
     world,
+    app: t,
     operations: new Set(operations.map(label)),
     need: (segment) => {
       const id = world.ids.get(segment);

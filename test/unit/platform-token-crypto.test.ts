@@ -79,6 +79,14 @@ describe('key rotation', () => {
     expect(new TokenCrypto([newKey]).decrypt(resealed, 'a')).toEqual(credentials);
   });
 
+  it('tells which key sealed a value, to store beside it', () => {
+    const rotated = new TokenCrypto([newKey, oldKey]);
+    expect(rotated.currentKeyId).toBe(keyId(newKey));
+    const sealedOld = new TokenCrypto([oldKey]).encrypt(credentials, 'a');
+    expect(rotated.keyIdOf(sealedOld)).toBe(keyId(oldKey));
+    expect(rotated.keyIdOf(rotated.encrypt(credentials, 'a'))).toBe(keyId(newKey));
+  });
+
   it('names a key that was dropped too early', () => {
     const sealedOld = new TokenCrypto([oldKey]).encrypt(credentials);
     expect(() => new TokenCrypto([newKey]).decrypt(sealedOld)).toThrow(

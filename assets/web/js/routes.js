@@ -1,13 +1,20 @@
 import { AccountScreen } from './screens/account.js';
 import { AuditScreen } from './screens/audit.js';
-import { ComingSoonScreen } from './screens/coming-soon.js';
+import { CalendarScreen } from './screens/calendar.js';
+import { ComposerScreen } from './screens/composer.js';
 import { ConsentDetailScreen } from './screens/consent-detail.js';
 import { ConsentFormScreen } from './screens/consent-form.js';
 import { ConsentListScreen } from './screens/consent-list.js';
+import { DashboardScreen } from './screens/dashboard.js';
 import { MediaDetailScreen } from './screens/media-detail.js';
 import { MediaLibraryScreen } from './screens/media-library.js';
+import { NotificationsScreen } from './screens/notifications.js';
+import { BlackoutScreen, PlanningScreen } from './screens/planning.js';
+import { PostDetailScreen } from './screens/post-detail.js';
+import { PostListScreen } from './screens/post-list.js';
 import { ProductFormScreen } from './screens/product-form.js';
 import { ProductListScreen } from './screens/product-list.js';
+import { AccountsScreen, SandboxFeedScreen } from './screens/publishing.js';
 import { TakedownDetailScreen } from './screens/takedown-detail.js';
 import { TakedownListScreen } from './screens/takedown-list.js';
 import { UserFormScreen } from './screens/user-form.js';
@@ -38,8 +45,21 @@ export const ROUTES = [
   { pattern: '/pengguna/:id', screen: UserFormScreen, permission: 'users.manage' },
   { pattern: '/audit', screen: AuditScreen, permission: 'audit.read' },
   { pattern: '/akun', screen: AccountScreen },
-  { pattern: '/konten', screen: ComingSoonScreen, props: { feature: 'content' } },
-  { pattern: '/kalender', screen: ComingSoonScreen, props: { feature: 'calendar' } },
-  { pattern: '/publikasi', screen: ComingSoonScreen, props: { feature: 'publishing' } },
-  { pattern: '/dasbor', screen: ComingSoonScreen, props: { feature: 'dashboard' } },
+  { pattern: '/konten', screen: PostListScreen },
+  { pattern: '/konten/baru', screen: ComposerScreen, permission: 'content.write' },
+  {
+    pattern: '/konten/tinjauan',
+    screen: PostListScreen,
+    permission: 'content.approve',
+    props: { review: true },
+  },
+  { pattern: '/konten/:id', screen: PostDetailScreen },
+  { pattern: '/konten/:id/ubah', screen: ComposerScreen, permission: 'content.write' },
+  { pattern: '/kalender', screen: CalendarScreen },
+  { pattern: '/kalender/rencana', screen: PlanningScreen },
+  { pattern: '/kalender/libur', screen: BlackoutScreen },
+  { pattern: '/publikasi', screen: AccountsScreen },
+  { pattern: '/publikasi/sandbox', screen: SandboxFeedScreen },
+  { pattern: '/dasbor', screen: DashboardScreen, permission: 'reports.read' },
+  { pattern: '/notifikasi', screen: NotificationsScreen },
 ];

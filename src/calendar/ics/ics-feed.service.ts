@@ -109,7 +109,7 @@ export class IcsFeedService {
         networks: post.networks,
         status: post.status,
       }),
-      url: `${base}/#/posts/${post.id}`,
+      url: `${base}/#/konten/${post.id}`,
       cancelled: post.status === 'cancelled',
     }));
     return buildIcsFeed({

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { PageResponse } from '../../common/pagination';
 import { OmittableNotNull, Trim } from '../../common/dto-decorators';
 import { parseCaptionTemplate } from '../captions/caption-template';
 import { SOCIAL_NETWORKS, type SocialNetwork } from '../rendering/template';
@@ -85,12 +86,7 @@ export class CaptionTemplateResponse {
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
-export class CaptionTemplatePage {
-  @ApiProperty({ type: [CaptionTemplateResponse] }) items: CaptionTemplateResponse[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
+export class CaptionTemplatePage extends PageResponse(CaptionTemplateResponse) {}
 
 export function toCaptionTemplateResponse(template: CaptionTemplate): CaptionTemplateResponse {
   return {

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, Length, Matches } from 'class-validator';
+import { PageResponse } from '../../common/pagination';
 import { OmittableNotNull, Trim } from '../../common/dto-decorators';
 import type { DignityWord } from './dignity-word.entity';
 
@@ -34,12 +35,7 @@ export class DignityWordResponse {
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
-export class DignityWordPage {
-  @ApiProperty({ type: [DignityWordResponse] }) items: DignityWordResponse[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
+export class DignityWordPage extends PageResponse(DignityWordResponse) {}
 
 export function toDignityWordResponse(row: DignityWord): DignityWordResponse {
   return {

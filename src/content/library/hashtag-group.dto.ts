@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsString, Length, MaxLength } from 'class-validator';
+import { PageResponse } from '../../common/pagination';
 import { OmittableNotNull, Trim } from '../../common/dto-decorators';
 import type { HashtagGroup } from './hashtag-group.entity';
 
@@ -53,12 +54,7 @@ export class HashtagGroupResponse {
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
-export class HashtagGroupPage {
-  @ApiProperty({ type: [HashtagGroupResponse] }) items: HashtagGroupResponse[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
+export class HashtagGroupPage extends PageResponse(HashtagGroupResponse) {}
 
 export function toHashtagGroupResponse(group: HashtagGroup): HashtagGroupResponse {
   return {

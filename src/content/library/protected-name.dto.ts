@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, Length, Matches, MaxLength } from 'class-validator';
+import { PageResponse } from '../../common/pagination';
 import { OmittableNotNull, Trim } from '../../common/dto-decorators';
 import type { ProtectedName } from './protected-name.entity';
 
@@ -50,12 +51,7 @@ export class ProtectedNameResponse {
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
-export class ProtectedNamePage {
-  @ApiProperty({ type: [ProtectedNameResponse] }) items: ProtectedNameResponse[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
+export class ProtectedNamePage extends PageResponse(ProtectedNameResponse) {}
 
 export function toProtectedNameResponse(row: ProtectedName): ProtectedNameResponse {
   return {

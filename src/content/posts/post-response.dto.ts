@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageResponse } from '../../common/pagination';
 import type { LocalizedText } from '../../common/app-error';
 import { DIGNITY_CATEGORIES } from '../dignity';
 import { SOCIAL_NETWORKS, type SocialNetwork } from '../rendering/template';
@@ -137,13 +138,7 @@ export class PostResponse extends PostSummaryResponse {
   allowedEvents: PostEvent[];
 }
 
-export class PostPage {
-  @ApiProperty({ type: [PostSummaryResponse] })
-  items: PostSummaryResponse[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export class PostPage extends PageResponse(PostSummaryResponse) {}
 
 export class PostProblemView {
   @ApiProperty({ enum: ['caption', 'dignity', 'image', 'clearance', 'product'] })

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsObject } from 'class-validator';
-import { PageQueryDto } from '../../common/pagination';
+import { PageQueryDto, PageResponse } from '../../common/pagination';
 import { SOCIAL_NETWORKS, type SocialNetwork } from '../rendering/template';
 import { ImageTemplate } from './image-template.entity';
 import { photoCountRange } from './template-photos';
@@ -81,19 +81,7 @@ export class ImageTemplateResponse {
   createdAt: string;
 }
 
-export class ImageTemplatePage {
-  @ApiProperty({ type: [ImageTemplateResponse] })
-  items: ImageTemplateResponse[];
-
-  @ApiProperty()
-  total: number;
-
-  @ApiProperty()
-  page: number;
-
-  @ApiProperty()
-  pageSize: number;
-}
+export class ImageTemplatePage extends PageResponse(ImageTemplateResponse) {}
 
 export function toImageTemplateResponse(row: ImageTemplate): ImageTemplateResponse {
   const template = row.definition;

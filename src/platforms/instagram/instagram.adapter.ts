@@ -164,15 +164,26 @@ export class InstagramAdapter implements PlatformAdapter {
   async fetchMetrics(account: PlatformAccount, mediaId: string): Promise<PostMetrics> {
     const api = this.api(account);
     const metrics = emptyMetrics('instagram');
-    const insights = await this.caller.attempt(() =>
-      api.call<GraphPage<InsightRow>>('GET', [mediaId, 'insights'], {
-        metric: METRIC_NAMES.instagram.join(','),
-      }),
-    );
-    if ('ok' in insights) {
-      for (const row of insights.ok.data ?? []) {
+    const readInsights = (names: readonly string[]) =>
+      this.caller.attempt(() =>
+        api.call<GraphPage<InsightRow>>('GET', [mediaId, 'insights'], { metric: names.join(',') }),
+      );
+    const store = (rows: InsightRow[] | undefined) => {
+      for (const row of rows ?? []) {
         if (row.name in metrics)
           metrics[row.name] = numberOrNull(row.total_value?.value ?? row.values?.[0]?.value);
+      }
+    };
+    const insights = await readInsights(METRIC_NAMES.instagram);
+    if ('ok' in insights) {
+      store(insights.ok.data);
+    } else if (refusedMetric(insights.failure)) {
+      // Meta refuses the whole request when one metric is retired or not offered for this media:
+      // ask for each alone, so one refused metric leaves the others known.
+      for (const name of METRIC_NAMES.instagram) {
+        const one = await readInsights([name]);
+        if ('ok' in one) store(one.ok.data);
+        else if (!noInsights(one.failure)) throw this.caller.classify(one.failure, 'read');
       }
     } else if (!noInsights(insights.failure)) {
       throw this.caller.classify(insights.failure, 'read');
@@ -292,6 +303,12 @@ function earliestSince<T extends { createdAt: Date }>(items: T[], from: number):
   return items
     .filter((m) => m.createdAt.getTime() >= from)
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())[0];
+}
+
+/** An invalid-parameter refusal of the insights request: one of its metrics is not offered. */
+function refusedMetric(failure: GraphFailure): boolean {
+  const body = failure.body;
+  return body?.code === 100 && body.error_subcode !== 33;
 }
 
 /** Insights that do not exist for this media (too little reach, unsupported metric). */

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { OmittableNotNull, Trim } from '../../common/dto-decorators';
-import { PageQueryDto } from '../../common/pagination';
+import { PageQueryDto, PageResponse } from '../../common/pagination';
 import { SOCIAL_NETWORKS, type SocialNetwork } from '../../content/rendering/template';
 import {
   SOCIAL_ACCOUNT_KINDS,
@@ -99,12 +99,7 @@ export class SocialAccountResponse {
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
-export class SocialAccountPage {
-  @ApiProperty({ type: [SocialAccountResponse] }) items: SocialAccountResponse[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
+export class SocialAccountPage extends PageResponse(SocialAccountResponse) {}
 
 export function toSocialAccountResponse(account: SocialAccount): SocialAccountResponse {
   return {

@@ -15,8 +15,8 @@ export type SocialAccountStatus = (typeof SOCIAL_ACCOUNT_STATUSES)[number];
 
 /**
  * An institution's account on a network. A sandbox account publishes into the app's own feed
- * (demo, training). Credentials of live accounts are not on this row: the Publishing issue adds
- * them, encrypted, in their own table.
+ * (demo, training). Credentials of live accounts are not on this row: they are kept encrypted
+ * in social_account_credentials (AccountCredentialsService).
  */
 @Entity({ name: 'social_accounts' })
 export class SocialAccount {

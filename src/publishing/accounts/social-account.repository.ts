@@ -16,7 +16,9 @@ export type NewSocialAccount = Pick<
   SocialAccount,
   'institutionId' | 'network' | 'kind' | 'displayName' | 'handle' | 'externalId' | 'status'
 >;
-export type SocialAccountChanges = Partial<Pick<SocialAccount, 'displayName' | 'status'>>;
+export type SocialAccountChanges = Partial<
+  Pick<SocialAccount, 'displayName' | 'handle' | 'status'>
+>;
 
 @Injectable()
 export class SocialAccountRepository {
@@ -52,6 +54,19 @@ export class SocialAccountRepository {
     return manager.findOne(SocialAccount, {
       where: institutionId === null ? { id } : { id, institutionId },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+  }
+
+  /** The institution's account for this platform account (a reconnection finds it), locked. */
+  async lockByExternalId(
+    institutionId: string,
+    network: SocialNetwork,
+    externalId: string,
+    manager: EntityManager,
+  ): Promise<SocialAccount | null> {
+    return manager.findOne(SocialAccount, {
+      where: { institutionId, network, externalId },
+      lock: { mode: 'pessimistic_write' },
     });
   }
 

@@ -22,6 +22,17 @@ export interface ClaimedTarget {
   plannedAt: Date | null;
   /** True when another worker's lease expired mid-publish: the outcome is unknown. */
   leaseExpired: boolean;
+  /** The status before this claim: a released target gets it back. */
+  previousStatus: PostTargetStatus;
+}
+
+export interface ClaimLimits {
+  limit: number;
+  /** Targets of one account in flight at once, across all processes. */
+  perAccount: number;
+  /** The networks with free room in this process, and that room. */
+  networks: SocialNetwork[];
+  room: number[];
 }
 
 export interface TargetWork {
@@ -34,9 +45,9 @@ export interface TargetWork {
 }
 
 export interface LastAttempt {
-  /** Null: the call never finished (the worker died during it). */
-  outcome: AttemptOutcome | null;
-  publishStartedAt: Date | null;
+  /** The last publish may have taken effect: reconcile before publishing again. */
+  uncertain: boolean;
+  publishStartedAt: Date;
 }
 
 export interface NewAttempt {
@@ -58,15 +69,21 @@ const BLACKOUT_MESSAGE =
   'Hari larangan posting: menunggu hingga berakhir / Blackout date: waiting until it ends';
 
 // Due targets (pending or waiting, or stuck under an expired lease) of scheduled posts whose
-// institution is neither paused nor in a blackout on its local date now.
+// institution is neither paused nor in a blackout on its local date now. Fair across accounts:
+// every account's first due target comes before anyone's second, and an account never has more
+// than $5 targets in flight across all processes (live leases count). Each network takes at most
+// its free room in this process ($6 networks, $7 room). Window functions cannot sit beside
+// FOR UPDATE, so they rank in CTEs and the locking level re-checks that the row is still due.
 const CLAIM_SQL = `
-  WITH due AS (
-    SELECT t.id, t.status AS previous
+  WITH candidates AS (
+    SELECT t.id, t.social_account_id, t.network,
+           coalesce(t.next_attempt_at, t.lease_expires_at) AS due_at
     FROM post_targets t
     JOIN posts p ON p.id = t.post_id
     JOIN institutions i ON i.id = t.institution_id
     WHERE ((t.status IN ('pending', 'retry_waiting') AND t.next_attempt_at <= $2)
         OR (t.status = 'publishing' AND t.lease_expires_at < $2))
+      AND t.network = ANY($6::text[])
       AND p.status IN ('scheduled', 'publishing')
       AND NOT EXISTS (
         SELECT 1 FROM publishing_pauses pp
@@ -76,7 +93,31 @@ const CLAIM_SQL = `
         SELECT 1 FROM blackout_dates b
         WHERE (b.institution_id IS NULL OR b.institution_id = t.institution_id)
           AND ($2::timestamptz AT TIME ZONE i.time_zone)::date BETWEEN b.starts_on AND b.ends_on)
-    ORDER BY coalesce(t.next_attempt_at, t.lease_expires_at)
+    ORDER BY due_at
+    LIMIT $8),
+  busy AS (
+    SELECT social_account_id, count(*) AS in_flight FROM post_targets
+    WHERE status = 'publishing' AND lease_expires_at >= $2
+      AND social_account_id IN (SELECT social_account_id FROM candidates)
+    GROUP BY social_account_id),
+  ranked AS (
+    SELECT c.*, coalesce(b.in_flight, 0)
+             + row_number() OVER (PARTITION BY c.social_account_id ORDER BY c.due_at, c.id)
+             AS account_rank
+    FROM candidates c LEFT JOIN busy b ON b.social_account_id = c.social_account_id),
+  allowed AS (
+    SELECT r.*, row_number() OVER (PARTITION BY r.network ORDER BY r.account_rank, r.due_at, r.id)
+             AS network_rank
+    FROM ranked r WHERE r.account_rank <= $5),
+  due AS (
+    SELECT t.id, t.status AS previous
+    FROM post_targets t
+    JOIN allowed a ON a.id = t.id
+    JOIN unnest($6::text[], $7::int[]) AS room(network, free) ON room.network = a.network
+    WHERE a.network_rank <= room.free
+      AND ((t.status IN ('pending', 'retry_waiting') AND t.next_attempt_at <= $2)
+        OR (t.status = 'publishing' AND t.lease_expires_at < $2))
+    ORDER BY a.account_rank, a.due_at
     LIMIT $4
     FOR UPDATE OF t SKIP LOCKED)
   UPDATE post_targets t
@@ -85,6 +126,15 @@ const CLAIM_SQL = `
   FROM due WHERE t.id = due.id
   RETURNING t.id, t.post_id, t.institution_id, t.social_account_id, t.network, t.attempt_count,
             t.planned_at, due.previous`;
+
+/**
+ * Claims are serialised across processes (a transaction-scoped advisory lock, held for the few
+ * milliseconds a claim takes) so that each claim counts the leases the previous one committed:
+ * without it two processes could each see an idle account and exceed its limit together.
+ */
+const CLAIM_LOCK_KEY = 4_202_612;
+/** How many of the earliest due targets one claim ranks for fairness. */
+const CLAIM_WINDOW = 5_000;
 
 // Targets that are due but held back by a blackout say so (they go out once it is over).
 const MARK_BLACKOUT_SQL = `
@@ -106,15 +156,21 @@ export class DispatcherRepository {
     worker: string,
     now: Date,
     leaseUntil: Date,
-    limit: number,
+    limits: ClaimLimits,
   ): Promise<ClaimedTarget[]> {
+    if (limits.limit <= 0 || limits.networks.length === 0) return [];
     return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT pg_advisory_xact_lock($1)`, [CLAIM_LOCK_KEY]);
       await manager.query(MARK_BLACKOUT_SQL, [now, BLACKOUT_MESSAGE]);
       const [rows]: [ClaimRow[], number] = await manager.query(CLAIM_SQL, [
         worker,
         now,
         leaseUntil,
-        limit,
+        limits.limit,
+        limits.perAccount,
+        limits.networks,
+        limits.room,
+        CLAIM_WINDOW,
       ]);
       const claimed = rows.map(toClaimed);
       const postIds = [...new Set(claimed.map((c) => c.postId))];
@@ -128,6 +184,49 @@ export class DispatcherRepository {
       }
       return claimed;
     });
+  }
+
+  /**
+   * Gives a claimed target back untouched — shutdown, or a failure (say, no database connection
+   * in time) before its platform call started: another worker may take it at once, and the claim
+   * does not count as an attempt. A target with an attempt row for this claim keeps its lease:
+   * that call may have reached the platform, so only a reconcile after the lease may settle it.
+   */
+  async release(
+    target: ClaimedTarget,
+    worker: string,
+    at: Date,
+    error?: { code: string; message: string },
+  ): Promise<boolean> {
+    const [, affected]: [unknown, number] = await this.dataSource.query(
+      `UPDATE post_targets t
+       SET status = $3, next_attempt_at = $4, lease_owner = NULL, lease_expires_at = NULL,
+           attempt_count = greatest(t.attempt_count - 1, 0),
+           last_error_code = coalesce($5, t.last_error_code),
+           last_error_message = coalesce($6, t.last_error_message), updated_at = now()
+       WHERE t.id = $1 AND t.lease_owner = $2 AND t.status = 'publishing'
+         AND NOT EXISTS (SELECT 1 FROM publish_attempts a
+                         WHERE a.post_target_id = t.id AND a.attempt_no = t.attempt_count)`,
+      [
+        target.id,
+        worker,
+        target.previousStatus === 'pending' ? 'pending' : 'retry_waiting',
+        at,
+        error?.code ?? null,
+        error?.message ?? null,
+      ],
+    );
+    return affected > 0;
+  }
+
+  /** The earliest time after `now` at which a target falls due: when to wake up next. */
+  async nextDueAfter(now: Date): Promise<Date | null> {
+    const rows: { at: Date | null }[] = await this.dataSource.query(
+      `SELECT min(next_attempt_at) AS at FROM post_targets
+       WHERE status IN ('pending', 'retry_waiting') AND next_attempt_at > $1`,
+      [now],
+    );
+    return rows[0]?.at ? new Date(rows[0].at) : null;
   }
 
   async loadWork(target: ClaimedTarget): Promise<TargetWork | null> {
@@ -152,23 +251,23 @@ export class DispatcherRepository {
   }
 
   /**
-   * The target's latest attempt (`seq` orders them even under a frozen clock) and when its latest
-   * publish call started: the window a reconcile searches.
+   * Whether the target's last publish may have gone through unseen, and when it started (the
+   * window a reconcile searches). Uncertain: its call never finished (the worker died) or ended
+   * in `unknown_outcome`. A reconcile that found nothing does not settle it for good: the
+   * platform may still have been creating the post, so the next attempt looks again first.
    */
   async lastAttempt(targetId: string): Promise<LastAttempt | null> {
-    const rows: { outcome: AttemptOutcome | null; publish_started_at: Date | null }[] =
+    const rows: { outcome: AttemptOutcome | null; started_at: Date }[] =
       await this.dataSource.query(
-        `SELECT a.outcome,
-                (SELECT max(p.started_at) FROM publish_attempts p
-                 WHERE p.post_target_id = a.post_target_id AND p.kind = 'publish') AS publish_started_at
-         FROM publish_attempts a WHERE a.post_target_id = $1 ORDER BY a.seq DESC LIMIT 1`,
+        `SELECT outcome, started_at FROM publish_attempts
+         WHERE post_target_id = $1 AND kind = 'publish' ORDER BY seq DESC LIMIT 1`,
         [targetId],
       );
     const row = rows[0];
     if (!row) return null;
     return {
-      outcome: row.outcome,
-      publishStartedAt: row.publish_started_at ? new Date(row.publish_started_at) : null,
+      uncertain: row.outcome === null || row.outcome === 'unknown_outcome',
+      publishStartedAt: new Date(row.started_at),
     };
   }
 
@@ -360,7 +459,7 @@ interface ClaimRow {
   network: SocialNetwork;
   attempt_count: number;
   planned_at: Date | null;
-  previous: string;
+  previous: PostTargetStatus;
 }
 
 interface WorkRow {
@@ -382,5 +481,6 @@ function toClaimed(row: ClaimRow): ClaimedTarget {
     attemptCount: Number(row.attempt_count),
     plannedAt: row.planned_at ? new Date(row.planned_at) : null,
     leaseExpired: row.previous === 'publishing',
+    previousStatus: row.previous,
   };
 }

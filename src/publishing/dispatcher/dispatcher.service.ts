@@ -2,18 +2,24 @@ import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Clock } from '../../common/clock';
-import { DispatcherRepository } from './dispatcher.repository';
+import { DISPATCH_LIMITS, NetworkSlots } from './dispatch-limits';
+import { ClaimedTarget, DispatcherRepository } from './dispatcher.repository';
 import { TargetOutcome, TargetPublisher } from './target-publisher';
 
-/** Targets published at once by one process; the rest wait for the next claim. */
-export const DISPATCH_CONCURRENCY = 4;
-/** Claims per run: a run ends even when the queue is long, and the next tick goes on. */
-const MAX_ROUNDS_PER_RUN = 25;
 /**
  * A claimed target is this worker's for this long. It must outlast a slow publish (adapters time
  * out after 30 s, Instagram polls its container): an expired lease is treated as a crash.
  */
 export const LEASE_MS = 5 * 60_000;
+/** A target given back after an error of ours (not the platform's) is tried again this late. */
+const ERROR_RELEASE_DELAY_MS = 30_000;
+const INTERNAL_ERROR = {
+  code: 'internal_error',
+  message:
+    'Galat internal sebelum unggahan dikirim; dicoba lagi / Internal error before the post was sent; will retry',
+};
+/** Wake-ups further away than this are left to the tick, which looks again anyway. */
+const MAX_WAKE_DELAY_MS = 60_000;
 
 export interface RunSummary {
   claimed: number;
@@ -21,16 +27,24 @@ export interface RunSummary {
 }
 
 /**
- * The dispatcher: the post_targets table is the queue. Each round claims a few due targets in one
- * short transaction (FOR UPDATE SKIP LOCKED, so any number of processes can run) and publishes
- * them outside any transaction.
+ * The dispatcher: the post_targets table is the queue. A pump claims due targets in short
+ * transactions (FOR UPDATE SKIP LOCKED, so any number of processes can run) as long as this
+ * process has room, and publishes each outside any transaction; every finished publish frees a
+ * slot and pumps again, so a long queue flows without waiting for a tick. Once started (worker
+ * processes), it also wakes itself when the next target falls due.
  */
 @Injectable()
 export class DispatcherService {
   private readonly logger = new Logger(DispatcherService.name);
   readonly worker = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly slots = new NetworkSlots(DISPATCH_LIMITS.perNetwork);
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly totals: RunSummary = emptySummary();
+  private pumping: Promise<void> | null = null;
+  private pumpAgain = false;
+  private started = false;
   private stopping = false;
+  private wake: { at: number; timer: NodeJS.Timeout } | null = null;
 
   constructor(
     private readonly repo: DispatcherRepository,
@@ -38,43 +52,152 @@ export class DispatcherService {
     private readonly clock: Clock,
   ) {}
 
-  async runOnce(): Promise<RunSummary> {
-    const summary: RunSummary = {
-      claimed: 0,
-      outcomes: { published: 0, waiting: 0, failed: 0, gone: 0 },
-    };
-    for (let round = 0; round < MAX_ROUNDS_PER_RUN && !this.stopping; round++) {
-      const now = this.clock.now();
-      const claimed = await this.repo.claim(
-        this.worker,
-        now,
-        new Date(now.getTime() + LEASE_MS),
-        DISPATCH_CONCURRENCY,
-      );
-      if (claimed.length === 0) break;
-      summary.claimed += claimed.length;
-      const results = await Promise.allSettled(
-        claimed.map((target) => this.track(this.publisher.process(target, this.worker))),
-      );
-      for (const [i, result] of results.entries()) {
-        if (result.status === 'fulfilled') summary.outcomes[result.value] += 1;
-        else {
-          // The lease stays: once it expires the target is reconciled, never lost.
-          this.logger.error(`target ${claimed[i].id}: ${String(result.reason)}`);
-        }
-      }
-    }
-    return summary;
+  /** Worker processes: from now on finished publishes and due times pump by themselves. */
+  start(): void {
+    if (this.started || this.stopping) return;
+    this.started = true;
+    this.kick();
   }
 
-  /** Stops claiming and waits for the publishes already under way. */
+  /** Pumps now unless a pump is already running (then it goes round once more). */
+  kick(): void {
+    if (this.stopping) return;
+    this.pump().catch((error: unknown) => this.logger.error(`dispatch failed: ${String(error)}`));
+  }
+
+  /**
+   * Something falls due at `at` (a post scheduled, moved or queued sooner): wake then instead
+   * of at the next tick. Only the earliest wake-up is kept; the tick stays as the safety net.
+   */
+  wakeAt(at: Date): void {
+    if (!this.started || this.stopping) return;
+    const delay = at.getTime() - this.clock.now().getTime();
+    if (delay > MAX_WAKE_DELAY_MS) return;
+    if (this.wake && this.wake.at <= at.getTime()) return;
+    if (this.wake) clearTimeout(this.wake.timer);
+    const timer = setTimeout(
+      () => {
+        this.wake = null;
+        this.kick();
+      },
+      Math.max(0, delay),
+    );
+    timer.unref();
+    this.wake = { at: at.getTime(), timer };
+  }
+
+  /**
+   * Claims and publishes until nothing is due (tests and manual runs); waits for every publish
+   * it started and says what became of them.
+   */
+  async runOnce(): Promise<RunSummary> {
+    const before = structuredClone(this.totals);
+    for (;;) {
+      await this.pump();
+      if (this.inFlight.size === 0 || this.stopping) break;
+      // A finished publish frees room (or an account slot): claim again.
+      await Promise.race(this.inFlight);
+    }
+    await Promise.allSettled([...this.inFlight]);
+    return difference(this.totals, before);
+  }
+
+  /**
+   * Stops claiming; targets whose platform call has not started are released for another worker
+   * at once, the calls under way are waited for.
+   */
   async drain(): Promise<void> {
     this.stopping = true;
+    if (this.wake) clearTimeout(this.wake.timer);
+    this.wake = null;
+    await this.pumping?.catch(() => undefined);
     await Promise.allSettled([...this.inFlight]);
   }
 
-  private track<T>(work: Promise<T>): Promise<T> {
-    this.inFlight.add(work);
-    return work.finally(() => this.inFlight.delete(work));
+  /** Single flight: a pump asked for while one runs makes that one go round again. */
+  private pump(): Promise<void> {
+    if (this.pumping) {
+      this.pumpAgain = true;
+      return this.pumping;
+    }
+    this.pumping = (async () => {
+      do {
+        this.pumpAgain = false;
+        await this.fill();
+      } while (this.pumpAgain && !this.stopping);
+    })().finally(() => {
+      this.pumping = null;
+      if (this.started && !this.stopping) void this.scheduleWake();
+    });
+    return this.pumping;
   }
+
+  /** Claims batches while there is room and the claims come back full. */
+  private async fill(): Promise<void> {
+    while (!this.stopping) {
+      const room = this.slots.room();
+      const limit = Math.min(room.total, DISPATCH_LIMITS.claimBatch);
+      if (limit === 0) return;
+      const now = this.clock.now();
+      const claimed = await this.repo.claim(this.worker, now, new Date(now.getTime() + LEASE_MS), {
+        limit,
+        perAccount: DISPATCH_LIMITS.perAccount,
+        networks: room.networks,
+        room: room.room,
+      });
+      for (const target of claimed) this.begin(target);
+      // Fewer than asked: nothing else is due now, or what is due waits for a busy account.
+      if (claimed.length < limit) return;
+    }
+  }
+
+  private begin(target: ClaimedTarget): void {
+    this.slots.take(target.network);
+    this.totals.claimed += 1;
+    const work = this.publisher
+      .process(target, this.worker, () => this.stopping)
+      .then(
+        (outcome) => {
+          this.totals.outcomes[outcome] += 1;
+        },
+        async (error: unknown) => {
+          this.logger.error(`target ${target.id}: ${String(error)}`);
+          // Before any platform call the target goes back at once; after one the lease stays,
+          // and once it expires the target is reconciled, never lost.
+          // Not at once: an error that repeats must not spin claim after claim.
+          const at = new Date(this.clock.now().getTime() + ERROR_RELEASE_DELAY_MS);
+          await this.repo
+            .release(target, this.worker, at, INTERNAL_ERROR)
+            .catch(() => this.logger.warn(`target ${target.id} kept until its lease expires`));
+        },
+      )
+      .finally(() => {
+        this.slots.release(target.network);
+        this.inFlight.delete(work);
+        if (this.started) this.kick();
+      });
+    this.inFlight.add(work);
+  }
+
+  private async scheduleWake(): Promise<void> {
+    try {
+      const next = await this.repo.nextDueAfter(this.clock.now());
+      if (next) this.wakeAt(next);
+    } catch (error) {
+      this.logger.warn(`next due time unknown: ${String(error)}`);
+    }
+  }
+}
+
+function emptySummary(): RunSummary {
+  return { claimed: 0, outcomes: { published: 0, waiting: 0, failed: 0, gone: 0, released: 0 } };
+}
+
+function difference(after: RunSummary, before: RunSummary): RunSummary {
+  const summary = emptySummary();
+  summary.claimed = after.claimed - before.claimed;
+  for (const key of Object.keys(summary.outcomes) as TargetOutcome[]) {
+    summary.outcomes[key] = after.outcomes[key] - before.outcomes[key];
+  }
+  return summary;
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { DispatcherService } from './dispatcher.service';
@@ -6,12 +6,14 @@ import { DispatcherService } from './dispatcher.service';
 export const DISPATCH_TICK = 'publishing-dispatch';
 export const DISPATCH_TICK_MS = 5_000;
 
-/** The schedule only: every tick claims and publishes what is due (worker processes only). */
+/**
+ * The schedule only (worker processes only). The dispatcher wakes itself when the next target
+ * falls due and pumps again whenever a publish finishes; the tick is the safety net that catches
+ * whatever those miss (posts scheduled by another process, paused institutions resuming).
+ */
 @Injectable()
-export class DispatcherTick implements OnModuleDestroy {
-  private readonly logger = new Logger(DispatcherTick.name);
+export class DispatcherTick implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly active: boolean;
-  private running: Promise<unknown> | null = null;
 
   constructor(
     private readonly dispatcher: DispatcherService,
@@ -20,18 +22,16 @@ export class DispatcherTick implements OnModuleDestroy {
     this.active = config.role === 'all' || config.role === 'worker';
   }
 
+  onApplicationBootstrap(): void {
+    if (this.active) this.dispatcher.start();
+  }
+
   @Interval(DISPATCH_TICK, DISPATCH_TICK_MS)
   tick(): void {
-    // A long run is not overlapped by the next tick.
-    if (!this.active || this.running) return;
-    this.running = this.dispatcher
-      .runOnce()
-      .catch((error: unknown) => this.logger.error(`dispatch failed: ${String(error)}`))
-      .finally(() => (this.running = null));
+    if (this.active) this.dispatcher.kick();
   }
 
   async onModuleDestroy(): Promise<void> {
     await this.dispatcher.drain();
-    await this.running;
   }
 }

@@ -12,12 +12,17 @@ import {
   PublishedPost,
 } from '../../platforms/platform-adapter';
 import { PlatformRegistry } from '../../platforms/platform-registry';
+import {
+  AccountCredentialsService,
+  CredentialsMissingError,
+} from '../accounts/account-credentials.service';
 import type { AttemptKind, AttemptOutcome } from './dispatcher.entity';
 import { ClaimedTarget, DispatcherRepository, TargetWork } from './dispatcher.repository';
-import { nextRetry } from './retry-policy';
+import { DEFAULT_RETRY_POLICY, nextRetry } from './retry-policy';
+import { TargetEvents } from './target-events';
 
-/** What became of one claimed target in this run. */
-export type TargetOutcome = 'published' | 'waiting' | 'failed' | 'gone';
+/** What became of one claimed target in this run (`released`: handed back at shutdown). */
+export type TargetOutcome = 'published' | 'waiting' | 'failed' | 'gone' | 'released';
 
 const DISPATCHER_ACTOR = { id: 'dispatcher', canApprove: false };
 const SECRET_KEY = /token|secret|authorization|password/i;
@@ -36,9 +41,19 @@ export class TargetPublisher {
     private readonly registry: PlatformRegistry,
     private readonly renders: RenderService,
     private readonly clock: Clock,
+    private readonly credentials: AccountCredentialsService,
+    private readonly events: TargetEvents,
   ) {}
 
-  async process(target: ClaimedTarget, worker: string): Promise<TargetOutcome> {
+  /**
+   * `stopping` is asked before each platform call: once the process shuts down, a target whose
+   * publish has not started is released so another worker takes it at once.
+   */
+  async process(
+    target: ClaimedTarget,
+    worker: string,
+    stopping: () => boolean = () => false,
+  ): Promise<TargetOutcome> {
     const work = await this.repo.loadWork(target);
     if (!work) return 'gone';
     if (work.accountStatus !== 'connected') {
@@ -47,31 +62,43 @@ export class TargetPublisher {
         en: 'The social account is not connected; reconnect it and retry',
       });
     }
-    if (work.accountKind !== 'sandbox') {
-      // Live credentials are not stored yet (connecting live accounts is a later Publishing step).
-      return this.fail(target, null, 'no_credentials', {
-        id: 'Kredensial akun belum tersimpan; sambungkan ulang akun',
-        en: 'No credentials are stored for the account; reconnect it',
-      });
+    let account: PlatformAccount;
+    try {
+      account = await this.credentials.platformAccountFor(target.socialAccountId);
+    } catch (error) {
+      if (error instanceof CredentialsMissingError) {
+        return this.fail(target, null, 'no_credentials', {
+          id: 'Kredensial akun belum tersimpan; sambungkan ulang akun',
+          en: 'No credentials are stored for the account; reconnect it',
+        });
+      }
+      // A token refresh the account needed failed.
+      if (!isPlatformError(error)) throw error;
+      if (error.kind === 'reauthenticate') {
+        return this.fail(target, target.socialAccountId, error.platformCode, error.reason);
+      }
+      return this.retry(target, error);
     }
-    const account: PlatformAccount = {
-      externalId: work.externalId ?? target.socialAccountId,
-      credentials: { type: 'sandbox' },
-    };
     const content = await this.contentOf(target, work);
     // An uncertain earlier call (crashed worker, unknown outcome not yet settled) may have
     // published: look before publishing again.
     const last = await this.repo.lastAttempt(target.id);
-    const uncertain =
-      last !== null && (last.outcome === null || last.outcome === 'unknown_outcome');
+    const uncertain = last !== null && last.uncertain;
+    if (stopping()) return this.release(target, worker);
     if (target.leaseExpired || uncertain) {
       const since = last?.publishStartedAt ?? this.clock.now();
       const found = await this.reconcile(target, work, account, content, worker, since, {
         platformPostId: work.platformPostId ?? (await this.repo.sandboxPostIdFor(target.id)),
       });
       if (found !== 'not_found') return found;
+      if (stopping()) return this.release(target, worker);
     }
     return this.publish(target, work, account, content, worker);
+  }
+
+  private async release(target: ClaimedTarget, worker: string): Promise<TargetOutcome> {
+    await this.repo.release(target, worker, this.clock.now());
+    return 'released';
   }
 
   private async publish(
@@ -80,6 +107,7 @@ export class TargetPublisher {
     account: PlatformAccount,
     content: PublishContent,
     worker: string,
+    afterRefresh = false,
   ): Promise<TargetOutcome> {
     const adapter = this.registry.adapterFor(target.network, work.accountKind);
     const startedAt = this.clock.now();
@@ -102,8 +130,31 @@ export class TargetPublisher {
       }
       await this.record(attemptId, startedAt, error.kind, error);
       if (error.kind === 'retry_later') return this.retry(target, error);
+      if (error.kind === 'reauthenticate' && !afterRefresh) {
+        // Retry contract: one forced refresh, then one more publish with the new token.
+        const renewed = await this.renewCredentials(target, account);
+        if (renewed instanceof PlatformError) {
+          if (renewed.kind !== 'reauthenticate') return this.retry(target, renewed);
+          return this.fail(target, target.socialAccountId, renewed.platformCode, renewed.reason);
+        }
+        if (renewed) return this.publish(target, work, renewed, content, worker, true);
+      }
       const reauth = error.kind === 'reauthenticate' ? target.socialAccountId : null;
       return this.fail(target, reauth, error.platformCode, error.reason);
+    }
+  }
+
+  /** Refreshed credentials; null when they cannot be refreshed; the error when refreshing failed. */
+  private async renewCredentials(
+    target: ClaimedTarget,
+    used: PlatformAccount,
+  ): Promise<PlatformAccount | PlatformError | null> {
+    try {
+      return await this.credentials.refreshAfterRefusal(target.socialAccountId, used);
+    } catch (error) {
+      if (error instanceof CredentialsMissingError) return null;
+      if (isPlatformError(error)) return error;
+      throw error;
     }
   }
 
@@ -147,7 +198,7 @@ export class TargetPublisher {
       if (error.kind === 'reauthenticate') {
         return this.fail(target, target.socialAccountId, error.platformCode, error.reason);
       }
-      return this.retry(target, error);
+      return this.retry(target, error, true);
     }
   }
 
@@ -179,6 +230,7 @@ export class TargetPublisher {
         errorMessage: null,
       });
       await this.repo.markPublished(manager, target.id, { ...post, publishedAt: now });
+      await this.events.published(manager, target, { ...post, publishedAt: now });
       if (
         work.accountKind === 'sandbox' &&
         !(await this.repo.sandboxPostIdFor(target.id, manager))
@@ -202,9 +254,20 @@ export class TargetPublisher {
     return 'published';
   }
 
-  private async retry(target: ClaimedTarget, error: PlatformError): Promise<TargetOutcome> {
+  /**
+   * `uncertain`: the post may be live and nobody could look yet. Failing it then could leave a
+   * published post marked failed, so the attempt cap does not apply: it waits (at the longest
+   * backoff) until a reconcile can answer.
+   */
+  private async retry(
+    target: ClaimedTarget,
+    error: PlatformError,
+    uncertain = false,
+  ): Promise<TargetOutcome> {
     const decision = nextRetry({
-      attempts: target.attemptCount,
+      attempts: uncertain
+        ? Math.min(target.attemptCount, DEFAULT_RETRY_POLICY.maxAttempts - 1)
+        : target.attemptCount,
       now: this.clock.now(),
       retryAt: error.retryAt,
       random: Math.random(),
@@ -215,12 +278,17 @@ export class TargetPublisher {
         en: `Failed after ${target.attemptCount} attempts: ${error.reason.en}`,
       });
     }
-    await this.repo.transaction((manager) =>
-      this.repo.markWaiting(manager, target.id, decision.at, {
+    await this.repo.transaction(async (manager) => {
+      await this.repo.markWaiting(manager, target.id, decision.at, {
         code: error.platformCode,
         message: bilingual(error.reason),
-      }),
-    );
+      });
+      await this.events.waiting(manager, target, {
+        at: decision.at,
+        code: error.platformCode,
+        reason: error.reason,
+      });
+    });
     return 'waiting';
   }
 
@@ -232,6 +300,7 @@ export class TargetPublisher {
   ): Promise<TargetOutcome> {
     await this.repo.transaction(async (manager) => {
       await this.repo.markFailed(manager, target.id, { code, message: bilingual(reason) });
+      await this.events.failed(manager, target, { code, reason, reauthAccountId });
       if (reauthAccountId) await this.repo.markAccountNeedsReauth(manager, reauthAccountId);
       await this.settlePost(manager, target.postId);
     });

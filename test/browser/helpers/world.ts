@@ -5,6 +5,7 @@ import { createTestApp, type TestApp } from '../../support/app';
 import {
   makeInstitution,
   makeProduct,
+  makeSocialAccount,
   makeUser,
   makeWorkshop,
   type InstitutionRow,
@@ -16,7 +17,7 @@ export interface BrowserWorld {
   t: TestApp;
   baseUrl: string;
   institution: InstitutionRow;
-  users: Record<'staff' | 'admin' | 'manager' | 'nationalAdmin', UserRow>;
+  users: Record<'staff' | 'approver' | 'admin' | 'manager' | 'nationalAdmin', UserRow>;
   browser: LaunchedBrowser;
   page: Page;
   close: () => Promise<void>;
@@ -32,7 +33,8 @@ async function named(t: TestApp, user: UserRow, displayName: string): Promise<Us
 
 /**
  * The whole app on a real port with a fresh institution (tests never truncate), a few
- * workshops and products, one user per role the tests need, and chromium on a fresh profile.
+ * workshops and products, two sandbox accounts, one user per role the tests need, and
+ * chromium on a fresh profile.
  */
 export async function startWorld(): Promise<BrowserWorld> {
   const t = await createTestApp();
@@ -63,6 +65,11 @@ export async function startWorld(): Promise<BrowserWorld> {
       await makeUser(ds, { role: Role.Staff, institutionId: institution.id }),
       'Rina Staf Kegiatan Kerja',
     ),
+    approver: await named(
+      t,
+      await makeUser(ds, { role: Role.Approver, institutionId: institution.id }),
+      'Kasi Giatja Uji',
+    ),
     admin: await named(
       t,
       await makeUser(ds, { role: Role.Admin, institutionId: institution.id }),
@@ -79,6 +86,12 @@ export async function startWorld(): Promise<BrowserWorld> {
       'Admin Ditjenpas Uji',
     ),
   };
+  // Sandbox accounts: posts "publish" to the sandbox feed, never to a network.
+  await makeSocialAccount(ds, institution.id, {
+    network: 'instagram',
+    displayName: 'Sandbox Instagram Uji',
+  });
+  await makeSocialAccount(ds, institution.id, { network: 'x', displayName: 'Sandbox X Uji' });
   const browser = await launchBrowser();
   const page = await browser.context.newPage();
   return {

@@ -12,6 +12,7 @@ import {
   ServerResponse,
 } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface RecordedRequest {
   method: string;
@@ -47,7 +48,8 @@ export type FailureMode =
   | 'expired_token'
   | 'error_after_side_effect'
   | 'drop_after_side_effect'
-  | { reply: Reply; label?: string };
+  | { reply: Reply; label?: string }
+  | { delayAfterSideEffectMs: number };
 
 export interface FailureMatch {
   method?: string;
@@ -79,7 +81,9 @@ function matches(match: FailureMatch | undefined, req: RecordedRequest): boolean
 }
 
 export function failureLabel(mode: FailureMode): string {
-  return typeof mode === 'string' ? mode : (mode.label ?? `reply:${mode.reply.status}`);
+  if (typeof mode === 'string') return mode;
+  if ('delayAfterSideEffectMs' in mode) return `delay:${mode.delayAfterSideEffectMs}`;
+  return mode.label ?? `reply:${mode.reply.status}`;
 }
 
 export class FailureScript {
@@ -145,6 +149,10 @@ export class FakeHttpServer {
   /** Connections held open by `timeout`; idle keep-alive connections are left alone. */
   private readonly hanging = new Set<Socket>();
   private baseUrl = '';
+  /** Every answer waits this long first, as a distant platform would. */
+  latencyMs = 0;
+  /** Requests being worked on now (their effect may still be to come). */
+  private working = 0;
 
   constructor(
     private readonly handle: RouteHandler,
@@ -182,6 +190,11 @@ export class FakeHttpServer {
     );
   }
 
+  /** No request is being worked on: whatever clients sent has taken effect or never will. */
+  get idle(): boolean {
+    return this.working === 0;
+  }
+
   /** Requests matching method and path (substring or pattern). */
   find(method: string, path: string | RegExp): RecordedRequest[] {
     return this.requests.filter((r) => matches({ method, path }, r));
@@ -190,6 +203,7 @@ export class FakeHttpServer {
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const recorded = await readRequest(req);
     this.requests.push(recorded);
+    if (this.latencyMs > 0) await sleep(this.latencyMs);
     const mode = this.failures.take(recorded);
     if (mode) recorded.failure = failureLabel(mode);
     if (mode === 'timeout') {
@@ -204,16 +218,24 @@ export class FakeHttpServer {
     if (mode === 'server_error' || mode === 'rate_limited' || mode === 'expired_token') {
       return send(res, this.renderer.render(mode, recorded));
     }
-    if (mode && typeof mode === 'object') return send(res, mode.reply);
+    if (mode && typeof mode === 'object' && 'reply' in mode) return send(res, mode.reply);
     let reply: Reply;
+    this.working++;
     try {
       reply = await this.handle(recorded);
     } catch (error) {
       reply = { status: 500, body: { error: { message: String(error), code: 1 } } };
+    } finally {
+      this.working--;
     }
     if (mode === 'drop_after_side_effect') {
       req.socket.destroy();
       return;
+    }
+    if (mode && typeof mode === 'object') {
+      // The post exists, the answer is late: a client may give up or die meanwhile.
+      await sleep(mode.delayAfterSideEffectMs, undefined, { ref: false });
+      if (req.socket.destroyed) return;
     }
     send(res, mode === 'error_after_side_effect' ? this.renderer.afterEffect(recorded) : reply);
   }
@@ -310,6 +332,10 @@ export class ImageHost {
     return this.baseUrl;
   }
 
+  get url(): string {
+    return this.baseUrl;
+  }
+
   /** Publishes `bytes` and returns its URL. */
   add(name: string, bytes: Buffer, type = 'image/jpeg'): string {
     const path = `/media/${name}`;
@@ -325,10 +351,13 @@ export class ImageHost {
   }
 }
 
-/** Fetches a URL as a platform would: status and bytes, or null when unreachable or slow. */
+/**
+ * Fetches a URL as a platform would: status and bytes, or null when unreachable or slow. Patient,
+ * because the image host shares its process with the fakes, which a burst can keep busy.
+ */
 export async function fetchImage(
   url: string,
-  timeoutMs = 5_000,
+  timeoutMs = 30_000,
 ): Promise<{ status: number; bytes: Buffer } | null> {
   try {
     const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });

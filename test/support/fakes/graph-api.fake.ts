@@ -13,6 +13,7 @@ import {
   InstagramFakeState,
 } from './graph-instagram.fake';
 import { FakePagePost, FakePhoto, PageFakeState } from './graph-page.fake';
+import { GraphOAuthFake } from './graph-oauth.fake';
 import { graphErrorReply, invalidParameter, notFound, ok, pick } from './graph-rules';
 
 export type { FakeContainer, FakeMedia, FakePagePost, FakePhoto };
@@ -37,6 +38,8 @@ const DEFAULTS: InstagramFakeOptions = {
 const RETIRED_METRICS = ['impressions', 'plays', 'post_impressions', 'post_impressions_unique'];
 
 export class GraphApiFake {
+  /** Facebook Login: token exchange and the person's Pages. */
+  readonly oauth = new GraphOAuthFake();
   private readonly instagram: InstagramFakeState;
   private readonly pages: PageFakeState;
   private readonly owners = new Map<string, Owner>();
@@ -106,8 +109,19 @@ export class GraphApiFake {
     this.instagram.clear({ ...this.initial });
     this.pages.clear();
     for (const t of this.tokens.values()) t.expired = false;
+    this.refusedMetrics.clear();
   }
 
+  /** Metrics refused from now on as Meta refuses a retired one (error 100); cleared by reset. */
+  readonly refusedMetrics = new Set<string>();
+
+  get idle(): boolean {
+    return this.server.idle;
+  }
+  /** Every answer from now on waits `ms` first (a distant platform; benchmarks). */
+  setLatency(ms: number): void {
+    this.server.latencyMs = ms;
+  }
   failNext(count: number, mode: FailureMode, match?: FailureMatch): void {
     this.server.failures.failNext(count, mode, match);
   }
@@ -154,6 +168,8 @@ export class GraphApiFake {
   private async route(req: RecordedRequest): Promise<Reply> {
     const path = /^\/v\d+\.\d+(\/.*)?$/.exec(req.path)?.[1] ?? req.path;
     const params: Record<string, unknown> = { ...req.query, ...req.body };
+    const login = this.oauth.route(req.method, path, params);
+    if (login) return login;
     const token = typeof params.access_token === 'string' ? params.access_token : undefined;
     const grant = token ? this.tokens.get(token) : undefined;
     if (!grant) {
@@ -230,7 +246,7 @@ export class GraphApiFake {
 
   private insights(id: string, metric: string): Reply {
     const names = metric.split(',').filter(Boolean);
-    const retired = names.find((n) => RETIRED_METRICS.includes(n));
+    const retired = names.find((n) => RETIRED_METRICS.includes(n) || this.refusedMetrics.has(n));
     if (retired) return invalidParameter(`metric ${retired} is no longer supported`);
     const media = this.media.get(id);
     if (media) return this.instagram.insights(media, names);

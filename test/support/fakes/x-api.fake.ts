@@ -6,6 +6,7 @@
  */
 import { FailureMatch, FailureMode, FakeHttpServer, RecordedRequest, Reply } from './fake-http';
 import { FakeUpload, XMediaFake } from './x-media.fake';
+import { XOAuthFake } from './x-oauth.fake';
 import { problem, rateHeaders } from './x-rules';
 import { FakeTweet, XTweetsFake } from './x-tweets.fake';
 
@@ -25,6 +26,8 @@ const SCOPE = 'tweet.read tweet.write users.read offline.access media.write';
 export class XApiFake {
   /** Successful refresh-token grants, in order. */
   readonly refreshes: Array<{ clientId: string; userId: string }> = [];
+  /** Sign-in: the authorization-code grant with PKCE, and OAuth 1.0a user keys. */
+  readonly oauth = new XOAuthFake();
   private readonly media: XMediaFake;
   private readonly posts: XTweetsFake;
   private readonly users = new Map<string, { username: string; followers: number }>();
@@ -100,6 +103,13 @@ export class XApiFake {
     this.refreshes.length = 0;
   }
 
+  get idle(): boolean {
+    return this.server.idle;
+  }
+  /** Every answer from now on waits `ms` first (a distant platform; benchmarks). */
+  setLatency(ms: number): void {
+    this.server.latencyMs = ms;
+  }
   failNext(count: number, mode: FailureMode, match?: FailureMatch): void {
     this.server.failures.failNext(count, mode, match);
   }
@@ -177,6 +187,7 @@ export class XApiFake {
   private authenticate(req: RecordedRequest): string | undefined {
     const bearer = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
     const entry = bearer ? this.accessTokens.get(bearer) : undefined;
+    if (!bearer) return this.oauth.oauth1User(req);
     if (!entry || entry.expiresAt <= this.now().getTime()) return undefined;
     return entry.userId;
   }
@@ -197,6 +208,12 @@ export class XApiFake {
       };
       return { status: 401, body: error };
     }
+    if (body.grant_type === 'authorization_code') {
+      const redeemed = this.oauth.redeem(body, clientId);
+      return 'status' in redeemed
+        ? redeemed
+        : this.tokenReply(this.grant(redeemed.userId, clientId));
+    }
     const stored = this.refreshTokens.get(String(body.refresh_token ?? ''));
     if (body.grant_type !== 'refresh_token' || !stored || stored.clientId !== clientId) {
       const error = {
@@ -209,6 +226,10 @@ export class XApiFake {
     this.refreshTokens.delete(String(body.refresh_token));
     const next = this.grant(stored.userId, clientId);
     this.refreshes.push({ clientId, userId: stored.userId });
+    return this.tokenReply(next);
+  }
+
+  private tokenReply(next: { accessToken: string; refreshToken: string }): Reply {
     return {
       status: 200,
       body: {

@@ -18,7 +18,6 @@ export default {
   'common.save': 'Save',
   'common.saving': 'Saving…',
   'common.search': 'Search',
-  'common.soon': 'Coming soon',
   'common.sort': 'Sort by',
 
   'error.title': 'Something went wrong',
@@ -62,21 +61,7 @@ export default {
   'pagination.previous': 'Previous',
   'pagination.next': 'Next',
 
-  'soon.meanwhile':
-    'Meanwhile, complete the product catalogue and photo clearances so they are ready.',
   'soon.toCatalogue': 'Go to the catalogue',
-  'soon.content.title': 'Content',
-  'soon.content.text':
-    'The post composer: pick a product and a template, preview each network, check the caption, then submit for review.',
-  'soon.calendar.title': 'Calendar',
-  'soon.calendar.text':
-    'Week and month calendars to schedule posts, with fixed slots and blackout dates.',
-  'soon.publishing.title': 'Publishing',
-  'soon.publishing.text':
-    'A publishing log per post, failures with their reasons, and the state of social accounts.',
-  'soon.dashboard.title': 'Dashboard',
-  'soon.dashboard.text':
-    'A monthly summary: interest per product and workshop, the best times to post, and reports.',
 
   'notFound.title': 'Page not found',
   'notFound.text':

@@ -18,7 +18,6 @@ export default {
   'common.save': 'Simpan',
   'common.saving': 'Menyimpan…',
   'common.search': 'Cari',
-  'common.soon': 'Segera hadir',
   'common.sort': 'Urutkan',
 
   'error.title': 'Terjadi kesalahan',
@@ -61,20 +60,7 @@ export default {
   'pagination.previous': 'Sebelumnya',
   'pagination.next': 'Berikutnya',
 
-  'soon.meanwhile': 'Sementara itu, lengkapi katalog produk dan izin foto agar siap dipakai.',
   'soon.toCatalogue': 'Ke katalog',
-  'soon.content.title': 'Konten',
-  'soon.content.text':
-    'Penyusun unggahan: pilih produk dan templat, lihat pratinjau per jaringan, periksa keterangan, lalu ajukan untuk ditinjau.',
-  'soon.calendar.title': 'Kalender',
-  'soon.calendar.text':
-    'Kalender mingguan dan bulanan untuk menjadwalkan unggahan, slot tetap, dan tanggal libur.',
-  'soon.publishing.title': 'Publikasi',
-  'soon.publishing.text':
-    'Catatan publikasi per unggahan, kegagalan beserta alasannya, dan status akun media sosial.',
-  'soon.dashboard.title': 'Dasbor',
-  'soon.dashboard.text':
-    'Ringkasan bulanan: minat per produk dan bengkel, waktu unggah terbaik, dan laporan.',
 
   'notFound.title': 'Halaman tidak ditemukan',
   'notFound.text': 'Alamat ini tidak ada di Karya. Periksa tautannya atau kembali ke katalog.',

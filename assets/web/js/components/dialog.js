@@ -1,5 +1,7 @@
 import { useEffect, useId, useRef } from 'preact/hooks';
 import { html } from '../lib/html.js';
+import { t } from '../lib/i18n.js';
+import { SubmitButton } from './form.js';
 
 /**
  * A modal built on <dialog>: the browser traps focus, Esc closes it (the close event tells
@@ -18,4 +20,14 @@ export function Dialog({ open, title, onClose, children }) {
     <h2 id=${titleId}>${title}</h2>
     ${open && children}
   </dialog>`;
+}
+
+/** A dialog form's buttons: submit (busy while the action runs) and cancel, which closes it. */
+export function DialogActions({ busy, label, busyLabel, kind, onCancel }) {
+  return html`<div class="form-actions">
+    <${SubmitButton} busy=${busy} label=${label} busyLabel=${busyLabel} kind=${kind} />
+    <button type="button" class="btn btn-secondary" onClick=${onCancel}>
+      ${t('common.cancel')}
+    </button>
+  </div>`;
 }

@@ -4,18 +4,16 @@ import { t } from '../lib/i18n.js';
 import { href } from '../lib/router.js';
 import { can, currentInstitution, isNational } from '../lib/session.js';
 import { AccountBar } from './account.js';
+import { NotificationBell } from './notification-bell.js';
 
-/**
- * Main navigation. `soon` items belong to features later issues build; they lead to a page
- * that says so instead of pretending.
- */
+/** Main navigation; items a role lacks the permission for are left out. */
 export const NAV_ITEMS = [
   { path: '/katalog', label: 'nav.catalogue', permission: 'read' },
   { path: '/media', label: 'nav.media', permission: 'read' },
-  { path: '/konten', label: 'nav.content', soon: true },
-  { path: '/kalender', label: 'nav.calendar', soon: true },
-  { path: '/publikasi', label: 'nav.publishing', soon: true },
-  { path: '/dasbor', label: 'nav.dashboard', soon: true },
+  { path: '/konten', label: 'nav.content', permission: 'read' },
+  { path: '/kalender', label: 'nav.calendar', permission: 'read' },
+  { path: '/publikasi', label: 'nav.publishing', permission: 'read' },
+  { path: '/dasbor', label: 'nav.dashboard', permission: 'reports.read' },
   { path: '/pengguna', label: 'nav.users', permission: 'users.manage' },
   { path: '/audit', label: 'nav.audit', permission: 'audit.read' },
 ];
@@ -47,6 +45,7 @@ export function Shell({ session, route, children }) {
             <span class="brand-institution">${institutionTitle(session)}</span>
           </span>
         </a>
+        ${currentInstitution(session) && html`<${NotificationBell} path=${route.path} />`}
         <button
           type="button"
           class="btn btn-ghost menu-toggle"
@@ -69,7 +68,6 @@ export function Shell({ session, route, children }) {
                     aria-current=${section === item.path ? 'page' : undefined}
                   >
                     ${t(item.label)}
-                    ${item.soon && html`<span class="soon-tag">${t('common.soon')}</span>`}
                   </a>
                 </li>`,
             )}

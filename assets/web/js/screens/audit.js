@@ -10,7 +10,7 @@ import { SelectField, TextField } from '../components/form.js';
 import { FilterBar, Page, Pagination } from '../components/page.js';
 import { api } from '../lib/api.js';
 import { filterKey, hasFilters, pickFilters } from '../lib/filters.js';
-import { formatDateTime } from '../lib/format.js';
+import { formatDateTime, zoneOffset } from '../lib/format.js';
 import { useForm, useResource, useSubmit } from '../lib/hooks.js';
 import { html } from '../lib/html.js';
 import { t, tEnum } from '../lib/i18n.js';
@@ -49,14 +49,6 @@ const ENTITY_TYPES = [
   'takedown_task',
   'audit_log',
 ];
-/** Institutions plan in WIB, WITA or WIT; none has daylight saving. */
-const OFFSETS = {
-  'Asia/Jakarta': '+07:00',
-  'Asia/Pontianak': '+07:00',
-  'Asia/Makassar': '+08:00',
-  'Asia/Jayapura': '+09:00',
-};
-
 function nextDay(date) {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + 1);
@@ -65,7 +57,7 @@ function nextDay(date) {
 
 /** Dates chosen in the institution's zone become the instants the API filters on. */
 function apiFilters(query) {
-  const offset = OFFSETS[currentInstitution()?.timeZone] ?? '+07:00';
+  const offset = zoneOffset(currentInstitution()?.timeZone);
   return {
     from: query.from ? `${query.from}T00:00:00${offset}` : undefined,
     to: query.to ? `${nextDay(query.to)}T00:00:00${offset}` : undefined,

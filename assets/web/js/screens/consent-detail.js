@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { Dialog } from '../components/dialog.js';
+import { Dialog, DialogActions } from '../components/dialog.js';
 import { Alert, Badge, ErrorAlert, SkeletonBlock } from '../components/feedback.js';
-import { SubmitButton, TextArea } from '../components/form.js';
+import { TextArea } from '../components/form.js';
 import { Details, Page } from '../components/page.js';
 import { api, ApiError } from '../lib/api.js';
 import { formatDateTime } from '../lib/format.js';
@@ -38,17 +38,13 @@ function WithdrawDialog({ consent, open, onClose, onDone }) {
         error=${fieldError(error, 'reason')}
         ...${form.bind('reason')}
       />
-      <div class="form-actions">
-        <${SubmitButton}
-          kind="danger"
-          busy=${busy}
-          label=${t('consent.withdrawConfirm')}
-          busyLabel=${t('consent.withdrawing')}
-        />
-        <button type="button" class="btn btn-secondary" onClick=${onClose}>
-          ${t('common.cancel')}
-        </button>
-      </div>
+      <${DialogActions}
+        kind="danger"
+        busy=${busy}
+        label=${t('consent.withdrawConfirm')}
+        busyLabel=${t('consent.withdrawing')}
+        onCancel=${onClose}
+      />
     </form>
   <//>`;
 }

@@ -1,0 +1,139 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { SocialNetwork } from '../content/rendering/template';
+
+/** Sums every rollup of posts keeps; counts come back as numbers (bigint sums fit in 2^53). */
+export interface PostSums {
+  posts: number;
+  reach: number;
+  views: number;
+  interactions: number;
+  ratedPosts: number;
+  ratedReach: number;
+  ratedInteractions: number;
+}
+
+export interface InterestRollupRow extends PostSums {
+  month: string;
+  productId: string | null;
+  workshopId: string | null;
+  rateSum: number;
+  rateSquareSum: number;
+  clicks: number;
+  salesQuantity: number;
+  salesRevenueIdr: number;
+}
+
+export interface NetworkDayRow extends PostSums {
+  day: string;
+  network: SocialNetwork;
+}
+
+export interface PostingHourRow extends PostSums {
+  weekday: number;
+  hour: number;
+}
+
+export interface PublishingRow {
+  month: string;
+  network: SocialNetwork;
+  status: 'published' | 'failed';
+  reason: string;
+  targets: number;
+  onTime: number;
+}
+
+export interface NamedRow {
+  id: string;
+  name: string;
+  institutionId: string;
+  institutionName: string;
+}
+
+const SUMS = `sum(posts)::float8 AS posts, sum(reach)::float8 AS reach, sum(views)::float8 AS views,
+  sum(interactions)::float8 AS interactions, sum(rated_posts)::float8 AS "ratedPosts",
+  sum(rated_reach)::float8 AS "ratedReach", sum(rated_interactions)::float8 AS "ratedInteractions"`;
+
+/**
+ * Reads the monthly rollups (never raw snapshots). `institutionId` null means every
+ * institution: the national roll-up. Months and days are institution-local dates.
+ */
+@Injectable()
+export class DashboardRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Rows of interest_monthly for the given months. Rows are unique per institution, month,
+   * product and workshop, and ids are global, so they come back as stored (no grouping: the
+   * national month is some 15,000 rows, read by an index-only scan).
+   */
+  interest(institutionId: string | null, months: string[]): Promise<InterestRollupRow[]> {
+    return this.dataSource.query(
+      `SELECT to_char(month, 'YYYY-MM') AS month, product_id AS "productId", workshop_id AS "workshopId",
+         posts::float8 AS posts, reach::float8 AS reach, views::float8 AS views,
+         interactions::float8 AS interactions, rated_posts::float8 AS "ratedPosts",
+         rated_reach::float8 AS "ratedReach", rated_interactions::float8 AS "ratedInteractions",
+         rate_sum AS "rateSum", rate_square_sum AS "rateSquareSum", clicks::float8 AS clicks,
+         sales_quantity::float8 AS "salesQuantity", sales_revenue_idr::float8 AS "salesRevenueIdr"
+       FROM interest_monthly
+       WHERE month = ANY($1::date[]) AND ($2::uuid IS NULL OR institution_id = $2)`,
+      [months, institutionId],
+    );
+  }
+
+  networkDays(institutionId: string | null, from: string, to: string): Promise<NetworkDayRow[]> {
+    return this.dataSource.query(
+      `SELECT to_char(day, 'YYYY-MM-DD') AS day, network, ${SUMS}
+       FROM network_daily
+       WHERE day BETWEEN $1::date AND $2::date AND ($3::uuid IS NULL OR institution_id = $3)
+       GROUP BY day, network`,
+      [from, to, institutionId],
+    );
+  }
+
+  postingHours(institutionId: string | null, month: string): Promise<PostingHourRow[]> {
+    return this.dataSource.query(
+      `SELECT weekday, hour, ${SUMS}
+       FROM posting_hours_monthly
+       WHERE month = $1::date AND ($2::uuid IS NULL OR institution_id = $2)
+       GROUP BY weekday, hour`,
+      [month, institutionId],
+    );
+  }
+
+  publishing(institutionId: string | null, months: string[]): Promise<PublishingRow[]> {
+    return this.dataSource.query(
+      `SELECT to_char(month, 'YYYY-MM') AS month, network, status, reason,
+         sum(targets)::float8 AS targets, sum(on_time)::float8 AS "onTime"
+       FROM publishing_monthly
+       WHERE month = ANY($1::date[]) AND ($2::uuid IS NULL OR institution_id = $2)
+       GROUP BY month, network, status, reason`,
+      [months, institutionId],
+    );
+  }
+
+  products(ids: string[]): Promise<NamedRow[]> {
+    return this.dataSource.query(
+      `SELECT p.id, p.name, i.id AS "institutionId", i.name AS "institutionName"
+       FROM products p JOIN institutions i ON i.id = p.institution_id WHERE p.id = ANY($1::uuid[])`,
+      [ids],
+    );
+  }
+
+  workshops(ids: string[]): Promise<NamedRow[]> {
+    return this.dataSource.query(
+      `SELECT w.id, w.name, i.id AS "institutionId", i.name AS "institutionName"
+       FROM workshops w JOIN institutions i ON i.id = w.institution_id WHERE w.id = ANY($1::uuid[])`,
+      [ids],
+    );
+  }
+
+  async institution(id: string): Promise<{ id: string; name: string; timeZone: string } | null> {
+    const rows: { id: string; name: string; timeZone: string }[] = await this.dataSource.query(
+      `SELECT id, name, time_zone AS "timeZone" FROM institutions WHERE id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+}
