@@ -60,22 +60,28 @@ async function targetsOnAccounts(counts: number[], dueAt: Date) {
 }
 
 const lease = () => new Date(Date.now() + 60_000);
+/**
+ * Other suites leave due targets in a shared database: these tests' targets fall due long before
+ * theirs, and claims are made at that time, so only these tests' targets are claimable.
+ */
+const LONG_AGO = new Date('2001-02-03T04:05:06Z');
+const CLAIM_AT = new Date(LONG_AGO.getTime() + 60_000);
 
 describe('dispatcher limits', () => {
   it('claims at most four targets of one account at a time, and every account gets its turn', async () => {
     const repo = t.app.get(DispatcherRepository);
-    const { accounts } = await targetsOnAccounts([7, 1, 1], new Date(Date.now() - 60_000));
+    const { accounts } = await targetsOnAccounts([7, 1, 1], LONG_AGO);
     const room = { networks: ['x' as const], room: [100], perAccount: 4 };
     const ours = (claimed: { socialAccountId: string }[]) =>
       claimed.filter((c) => accounts.includes(c.socialAccountId)).map((c) => c.socialAccountId);
 
     // A batch of three: one each before anyone's second.
-    const first = ours(await repo.claim('worker-a', new Date(), lease(), { ...room, limit: 3 }));
+    const first = ours(await repo.claim('worker-a', CLAIM_AT, lease(), { ...room, limit: 3 }));
     expect([...first].sort()).toEqual([...accounts].sort());
     // The busy account has one in flight (another worker's lease counts too): three more.
-    const second = ours(await repo.claim('worker-b', new Date(), lease(), { ...room, limit: 50 }));
+    const second = ours(await repo.claim('worker-b', CLAIM_AT, lease(), { ...room, limit: 50 }));
     expect(second).toEqual([accounts[0], accounts[0], accounts[0]]);
-    expect(ours(await repo.claim('worker-c', new Date(), lease(), { ...room, limit: 50 }))).toEqual(
+    expect(ours(await repo.claim('worker-c', CLAIM_AT, lease(), { ...room, limit: 50 }))).toEqual(
       [],
     );
   });
@@ -83,9 +89,9 @@ describe('dispatcher limits', () => {
   it('gives a claimed target back at shutdown when its platform call has not started', async () => {
     const repo = t.app.get(DispatcherRepository);
     const publisher = t.app.get(TargetPublisher);
-    const { institutionId } = await targetsOnAccounts([1], new Date(Date.now() - 60_000));
+    const { institutionId } = await targetsOnAccounts([1], LONG_AGO);
     const claimed = (
-      await repo.claim('worker-stopping', new Date(), lease(), {
+      await repo.claim('worker-stopping', CLAIM_AT, lease(), {
         limit: 50,
         perAccount: 4,
         networks: ['x'],
