@@ -117,6 +117,7 @@ export class AuthService {
         manager,
       );
     });
+    this.sessions.forgetUser(scope.user.id);
   }
 
   async me(scope: RequestScope): Promise<MeResponse> {
@@ -177,5 +178,6 @@ export class AuthService {
         manager,
       );
     });
+    this.sessions.forgetUser(user.id);
   }
 }

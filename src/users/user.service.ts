@@ -143,6 +143,7 @@ export class UserService {
       );
       return after;
     });
+    this.sessions.forgetUser(id);
     return toUserResponse(updated);
   }
 
@@ -172,6 +173,7 @@ export class UserService {
         manager,
       );
     });
+    this.sessions.forgetUser(id);
   }
 
   /**

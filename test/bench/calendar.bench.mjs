@@ -268,7 +268,8 @@ async function main() {
     const week = await run(weekUrl, token);
     console.log(
       'Every request carries the same bearer token and Accept-Encoding: gzip. All but ' +
-        '/api/health (public, SELECT 1) pass the session guard (one query); then /api/auth/me ' +
+        '/api/health (public, SELECT 1) pass the session guard (one query, ' +
+        'then the session is reused for 5 s); then /api/auth/me ' +
         'reads the user and institution, /api/calendar/settings one row, and a cached week view ' +
         'its calendar version (one row).',
     );
