@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { checkDignity } from '../../src/content/dignity';
 import { CONTEXT, found } from './dignity-support';
 
 const flagged: Array<[string, string, string[]]> = [
@@ -60,5 +61,61 @@ describe('dignity check: protected names', () => {
     const context = { ...CONTEXT, protectedNames: ['H. Ahmad Dahlan, S.Pd.'] };
     expect(found('karya Ahmad Dahlan', 'protected_name', context)).toEqual(['Ahmad Dahlan']);
     expect(found('karya Pak Dahlan', 'protected_name', context)).toEqual(['Pak Dahlan']);
+  });
+});
+
+const besideAnInmate: Array<[string, string, string[]]> = [
+  [
+    'right after the reference',
+    'Terima kasih warga binaan Rudi Hartono atas 200 seragamnya',
+    ['Rudi Hartono'],
+  ],
+  ['after "bernama"', 'Sepatu buatan warga binaan bernama Joko Susilo, 34 tahun', ['Joko Susilo']],
+  ['after "WBP atas nama"', 'Lukisan WBP atas nama Sdr. Hendra laku terjual', ['Sdr. Hendra']],
+  ['in brackets before the reference', 'Karya Andi (WBP) kini dijual online', ['Andi']],
+  [
+    'before "seorang warga binaan"',
+    'Dedi Kurniawan, seorang warga binaan, juara lomba lukis',
+    ['Dedi Kurniawan'],
+  ],
+  ['between commas after the reference', 'Napi kasus narkoba, Yusuf, kini jualan kopi', ['Yusuf']],
+  [
+    'with an age',
+    'Slamet Riyadi (45) belajar menjahit bersama warga binaan lain',
+    ['Slamet Riyadi'],
+  ],
+  ['by a nickname', 'Warga binaan dengan sapaan akrab Bang Ucok ini jago sablon', ['Bang Ucok']],
+];
+
+const notBesideAnInmate: Array<[string, string]> = [
+  ['the institution after the reference', 'Jersey produksi WBP Lapas Cipinang siap kirim'],
+  ['a group after the reference', 'Pelatihan tata boga untuk warga binaan Wanita dan Lansia'],
+  ['initials', 'Kemeja karya warga binaan berinisial BS dan A.S. laris'],
+  ['an official', 'Kalapas Tonny Nainggolan meninjau bengkel kerja warga binaan'],
+  ['a heading', 'Warga Binaan Membuat Sepatu Kulit Berkualitas'],
+  ['a customer order', 'Pesanan meja atas nama Ibu Rina sudah dikirim ke Bekasi'],
+  ['a detention centre', 'Rumah Tahanan Negara Kelas I Jakarta membuka galeri'],
+  ['a new sentence after the reference', 'Terima kasih warga binaan. Kegiatan berlanjut besok'],
+  ['a place name of the institution', 'Produk warga binaan Cipinang hadir di pameran'],
+];
+
+describe('dignity check: names beside a reference to an inmate', () => {
+  const unlisted = { ...CONTEXT, protectedNames: [] };
+
+  it.each(besideAnInmate)('flags a name %s', (_, text, expected) => {
+    expect(found(text, 'protected_name', unlisted)).toEqual(expected);
+  });
+
+  it.each(notBesideAnInmate)('does not flag %s', (_, text) => {
+    expect(
+      found(text, 'protected_name', { ...unlisted, institutionName: 'Lapas Cipinang' }),
+    ).toEqual([]);
+  });
+
+  it('leaves a listed name to the protected-names rule', () => {
+    const findings = checkDignity('warga binaan Budi Santoso Wijaya', CONTEXT);
+    expect(findings.map((f) => [f.match, f.reason.en.startsWith('This name is on')])).toEqual([
+      ['Budi Santoso', true],
+    ]);
   });
 });

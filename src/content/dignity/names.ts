@@ -15,6 +15,7 @@
  *   an honorific plus any name token (#PakBagus).
  */
 import { buildNameIndex, isAmbiguous, lookupName, NameHit, NameIndex } from './name-index';
+import { INMATE_NAME_REASON, inmateNameSpans } from './inmate-names';
 import { HONORIFICS, NAME_BLOCKERS, NAME_PHRASES } from './name-words';
 import { foldText, toOriginal } from './normalise';
 import { isCapitalised, isTitleCase, isWordChar, Range, RangeMask, wordTokens } from './text';
@@ -275,11 +276,22 @@ export const namesDetector: Detector = {
   category: 'protected_name',
   detect(input: DetectorInput): Candidate[] {
     const index = buildNameIndex(input.context.protectedNames);
-    if (index.entries.length === 0) return [];
-    const spans = [...wordSpans(input, index), ...tagSpans(input, index)];
-    return spans.map(([from, to]) => {
+    const listed: Candidate[] = (
+      index.entries.length === 0 ? [] : [...wordSpans(input, index), ...tagSpans(input, index)]
+    ).map(([from, to]) => {
       const [start, end] = toOriginal(input.norm, from, to);
       return { category: 'protected_name', start, end, reason: REASON };
     });
+    // A listed name is reported as listed; the context rule adds only names it does not cover.
+    const unlisted = inmateNameSpans(input)
+      .filter(([start, end]) => !listed.some((c) => start < c.end && end > c.start))
+      .filter(([start], k, spans) => spans.findIndex(([s]) => s === start) === k)
+      .map(([start, end]): Candidate => ({
+        category: 'protected_name',
+        start,
+        end,
+        reason: INMATE_NAME_REASON,
+      }));
+    return [...listed, ...unlisted];
   },
 };
