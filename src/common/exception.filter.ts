@@ -39,6 +39,9 @@ function fromDatabaseError(error: QueryFailedError): AppError | undefined {
         en: 'A referenced record does not exist',
       });
     case '22P02':
+    case '22P05':
+    case '22021':
+    case '22001':
     case '22003':
     case '22007':
     case '22008':
