@@ -1,35 +1,28 @@
-import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
+import { WorkerTick } from '../common/worker-tick';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { WebhookDeliveryService } from './webhook-delivery.service';
 
 export const WEBHOOK_TICK = 'webhook-delivery';
 export const WEBHOOK_TICK_MS = 5_000;
 
-/** The schedule only: every tick sends due webhook deliveries (worker processes only). */
+/** The schedule only: every tick sends due webhook deliveries. */
 @Injectable()
-export class WebhookTick implements OnModuleDestroy {
-  private readonly logger = new Logger(WebhookTick.name);
-  private readonly active: boolean;
-  private running: Promise<unknown> | null = null;
-
+export class WebhookTick extends WorkerTick {
   constructor(
     private readonly deliveries: WebhookDeliveryService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.active = config.role === 'all' || config.role === 'worker';
+    super(config, 'Webhook delivery');
   }
 
   @Interval(WEBHOOK_TICK, WEBHOOK_TICK_MS)
-  tick(): void {
-    if (!this.active || this.running) return;
-    this.running = this.deliveries
-      .deliverDue()
-      .catch((error: unknown) => this.logger.error(`webhook delivery failed: ${String(error)}`))
-      .finally(() => (this.running = null));
+  tick(): Promise<void> {
+    return this.run();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    await this.running;
+  protected async work(): Promise<void> {
+    await this.deliveries.deliverDue();
   }
 }

@@ -1,3 +1,4 @@
+import { beforeEach, describe, expect, it } from '@jest/globals';
 import type { AuthUser } from '../../src/auth/request-scope';
 import { Role } from '../../src/auth/roles';
 import { SessionCache, type CachedSession } from '../../src/auth/session-cache';

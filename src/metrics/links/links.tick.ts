@@ -1,5 +1,6 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
+import { WorkerTick } from '../../common/worker-tick';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { TrackedLinkService } from './tracked-link.service';
 
@@ -7,33 +8,25 @@ export const TRACKED_LINKS_TICK = 'tracked-links';
 export const TRACKED_LINKS_TICK_MS = 60_000;
 
 /**
- * Gives every target of a scheduled product post its tracked link within a minute (worker
- * processes only), without Content or Publishing having to know about links. Publishing may
- * also call linkForTarget itself; both are idempotent.
+ * Gives every target of a scheduled product post its tracked link within a minute, without
+ * Content or Publishing having to know about links. Publishing may also call linkForTarget
+ * itself; both are idempotent.
  */
 @Injectable()
-export class TrackedLinksTick {
-  private readonly logger = new Logger(TrackedLinksTick.name);
-  private readonly active: boolean;
-  private running = false;
-
+export class TrackedLinksTick extends WorkerTick {
   constructor(
     private readonly links: TrackedLinkService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.active = config.role === 'all' || config.role === 'worker';
+    super(config, 'Tracked links for scheduled targets');
   }
 
   @Interval(TRACKED_LINKS_TICK, TRACKED_LINKS_TICK_MS)
-  async tick(): Promise<void> {
-    if (!this.active || this.running) return;
-    this.running = true;
-    try {
-      await this.links.linkScheduledTargets();
-    } catch (error) {
-      this.logger.error({ err: error }, 'Could not make tracked links for scheduled targets');
-    } finally {
-      this.running = false;
-    }
+  tick(): Promise<void> {
+    return this.run();
+  }
+
+  protected async work(): Promise<void> {
+    await this.links.linkScheduledTargets();
   }
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
+import { runsBackgroundJobs } from '../../common/worker-tick';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { DispatcherService } from './dispatcher.service';
 
@@ -19,7 +20,7 @@ export class DispatcherTick implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly dispatcher: DispatcherService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.active = config.role === 'all' || config.role === 'worker';
+    this.active = runsBackgroundJobs(config);
   }
 
   onApplicationBootstrap(): void {
