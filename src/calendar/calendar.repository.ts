@@ -120,7 +120,11 @@ export class CalendarRepository {
     );
   }
 
-  /** Every target planned in the range, with its post, product and first photo: one query. */
+  /**
+   * Every target planned in the range, with its post, product and first photo: one query. A
+   * target not yet timed (its post is a draft or awaits approval, e.g. a copied week) shows at its
+   * post's planned time, so a plan is visible before it is approved.
+   */
   async rowsInRange(
     institutionId: string,
     range: InstantRange,
@@ -140,18 +144,26 @@ export class CalendarRepository {
     return this.dataSource.query(
       `SELECT t.id AS target_id, t.post_id, p.title, p.status, t.status AS target_status,
               p.product_id, pr.name AS product_name, w.id AS workshop_id, w.name AS workshop_name,
-              t.network, t.social_account_id, a.display_name AS account_name, t.planned_at,
+              t.network, t.social_account_id, a.display_name AS account_name, t.shown_at AS planned_at,
               t.queued, p.blackout_flagged_at,
               (SELECT m.media_asset_id FROM post_media m WHERE m.post_id = p.id
                ORDER BY m.position LIMIT 1) AS photo_id
-       FROM post_targets t
+       FROM (
+         -- Two index range scans (timed targets, untimed targets of planned posts), not one OR.
+         SELECT timed.*, timed.planned_at AS shown_at FROM post_targets timed
+          WHERE timed.institution_id = $1 AND timed.planned_at >= $2 AND timed.planned_at < $3
+         UNION ALL
+         SELECT untimed.*, planned.planned_at AS shown_at
+           FROM posts planned JOIN post_targets untimed ON untimed.post_id = planned.id
+          WHERE planned.institution_id = $1 AND planned.planned_at >= $2 AND planned.planned_at < $3
+            AND untimed.planned_at IS NULL
+       ) t
        JOIN posts p ON p.id = t.post_id
        JOIN social_accounts a ON a.id = t.social_account_id
        LEFT JOIN products pr ON pr.id = p.product_id
        LEFT JOIN workshops w ON w.id = pr.workshop_id
-       WHERE t.institution_id = $1 AND t.planned_at >= $2 AND t.planned_at < $3
-         AND t.status <> 'cancelled' ${where.map((w) => `AND ${w}`).join(' ')}
-       ORDER BY t.planned_at, p.title, t.network, t.id`,
+       WHERE t.status <> 'cancelled' ${where.map((w) => `AND ${w}`).join(' ')}
+       ORDER BY t.shown_at, p.title, t.network, t.id`,
       params,
     );
   }

@@ -80,6 +80,25 @@ describe('calendar views, moving and blackouts', () => {
     expect(filtered.body.entries).toEqual([]);
   });
 
+  it("shows a draft's untimed targets at the post's planned time", async () => {
+    const world = await buildCalendarWorld(t);
+    const id = await insertPost(t, world, {
+      status: 'draft',
+      plannedAt: '2026-12-09T19:00:00+07:00',
+    });
+    await t.dataSource.query(`UPDATE post_targets SET planned_at = NULL WHERE post_id = $1`, [id]);
+    const res = await week(world, '2026-W50').expect(200);
+    expect(res.body.entries).toEqual([
+      expect.objectContaining({
+        postId: id,
+        status: 'draft',
+        plannedAt: '2026-12-09T12:00:00.000Z',
+        local: expect.objectContaining({ date: '2026-12-09', time: '19:00' }),
+      }),
+    ]);
+    expect((await week(world, '2026-W51').expect(200)).body.entries).toEqual([]);
+  });
+
   it('refuses scheduling and moving into a blackout with 422 naming plannedAt', async () => {
     const id = await insertPost(t, w, { status: 'approved' });
     const scheduled = await t
