@@ -192,7 +192,7 @@ export class ReportsSchema1795924000000 implements MigrationInterface {
 /** Published within this many minutes of the planned time counts as on time. */
 const ON_TIME_MINUTES = 10;
 
-const POST_SUMS = `
+export const POST_SUMS = `
         posts bigint NOT NULL DEFAULT 0,
         reach bigint NOT NULL DEFAULT 0,
         views bigint NOT NULL DEFAULT 0,
@@ -202,7 +202,7 @@ const POST_SUMS = `
         rated_interactions bigint NOT NULL DEFAULT 0`;
 
 /** Upsert-adds one post's contribution (sign -1 removes it) to a rollup keyed by `keys`. */
-function addPost(table: string, keys: string, values: string, extra = ''): string {
+export function addPost(table: string, keys: string, values: string, extra = ''): string {
   const sums = ['posts', 'reach', 'views', 'interactions', 'rated_posts', 'rated_reach'];
   const all = [...sums, 'rated_interactions', ...(extra ? ['rate_sum', 'rate_square_sum'] : [])];
   return `
@@ -215,8 +215,12 @@ function addPost(table: string, keys: string, values: string, extra = ''): strin
       ${all.map((c) => `${c} = r.${c} + EXCLUDED.${c}`).join(', ')};`;
 }
 
-const TRIGGER_FUNCTIONS = [
-  `CREATE FUNCTION reports_post_metrics_apply(t post_target_metrics, sign integer) RETURNS void
+/**
+ * Adds (sign 1) or takes out (sign -1) one target's latest figures in the rollups of posts;
+ * `more` adds further upserts over the same variables (rated, pub_month, local_time).
+ */
+export function postMetricsApply(verb: 'CREATE' | 'CREATE OR REPLACE', more = ''): string {
+  return `${verb} FUNCTION reports_post_metrics_apply(t post_target_metrics, sign integer) RETURNS void
   LANGUAGE plpgsql AS $fn$
   DECLARE
     rated boolean := coalesce(t.reach > 0 AND t.interactions IS NOT NULL, false);
@@ -236,9 +240,13 @@ const TRIGGER_FUNCTIONS = [
       'posting_hours_monthly',
       'institution_id, month, weekday, hour',
       `t.institution_id, pub_month, extract(isodow FROM local_time)::smallint, extract(hour FROM local_time)::smallint`,
-    )}
+    )}${more}
   END
-  $fn$`,
+  $fn$`;
+}
+
+const TRIGGER_FUNCTIONS = [
+  postMetricsApply('CREATE'),
   `CREATE FUNCTION reports_link_clicks_apply(c link_clicks_daily, sign integer) RETURNS void
   LANGUAGE sql AS $fn$
     INSERT INTO interest_monthly AS r (institution_id, month, product_id, workshop_id, clicks)
@@ -295,7 +303,7 @@ const POST_SELECT = `count(*), coalesce(sum(m.reach), 0), coalesce(sum(m.views),
       coalesce(sum(m.interactions), 0), count(*) FILTER (WHERE ${RATED}),
       coalesce(sum(m.reach) FILTER (WHERE ${RATED}), 0),
       coalesce(sum(m.interactions) FILTER (WHERE ${RATED}), 0)`;
-const POST_COLUMNS = `posts, reach, views, interactions, rated_posts, rated_reach, rated_interactions`;
+export const POST_COLUMNS = `posts, reach, views, interactions, rated_posts, rated_reach, rated_interactions`;
 
 const REBUILD_FUNCTION = `
   CREATE FUNCTION reports_rollups_rebuild(first_month date, last_month date) RETURNS void

@@ -13,6 +13,8 @@ import { ReportsSchema1795924000000 } from './1795924000000-ReportsSchema';
 import { CalendarVersionAndSettings1795926000000 } from './1795926000000-CalendarVersionAndSettings';
 import { MonthlyReports1795927000000 } from './1795927000000-MonthlyReports';
 import { DeferPublishingRollup1795928000000 } from './1795928000000-DeferPublishingRollup';
+import { NationalRollups1796010000000 } from './1796010000000-NationalRollups';
+import { PostProductMoves1796011000000 } from './1796011000000-PostProductMoves';
 
 export const MIGRATIONS = [
   FoundationSchema1795907943537,
@@ -29,4 +31,6 @@ export const MIGRATIONS = [
   CalendarVersionAndSettings1795926000000,
   MonthlyReports1795927000000,
   DeferPublishingRollup1795928000000,
+  NationalRollups1796010000000,
+  PostProductMoves1796011000000,
 ];

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { SocialNetwork } from '../content/rendering/template';
+import type { InterestSummary } from './interest-summary';
 
 /** Sums every rollup of posts keeps; counts come back as numbers (bigint sums fit in 2^53). */
 export interface PostSums {
@@ -51,6 +52,11 @@ export interface NamedRow {
   institutionName: string;
 }
 
+export interface Names {
+  products: NamedRow[];
+  workshops: NamedRow[];
+}
+
 const SUMS = `sum(posts)::float8 AS posts, sum(reach)::float8 AS reach, sum(views)::float8 AS views,
   sum(interactions)::float8 AS interactions, sum(rated_posts)::float8 AS "ratedPosts",
   sum(rated_reach)::float8 AS "ratedReach", sum(rated_interactions)::float8 AS "ratedInteractions"`;
@@ -82,23 +88,24 @@ export class DashboardRepository {
     );
   }
 
+  /** Nationally, the national rollup: a few hundred rows where institutions keep 90,000. */
   networkDays(institutionId: string | null, from: string, to: string): Promise<NetworkDayRow[]> {
     return this.dataSource.query(
       `SELECT to_char(day, 'YYYY-MM-DD') AS day, network, ${SUMS}
-       FROM network_daily
-       WHERE day BETWEEN $1::date AND $2::date AND ($3::uuid IS NULL OR institution_id = $3)
+       FROM ${institutionId ? 'network_daily' : 'network_daily_national'}
+       WHERE day BETWEEN $1::date AND $2::date ${institutionId ? 'AND institution_id = $3' : ''}
        GROUP BY day, network`,
-      [from, to, institutionId],
+      institutionId ? [from, to, institutionId] : [from, to],
     );
   }
 
   postingHours(institutionId: string | null, month: string): Promise<PostingHourRow[]> {
     return this.dataSource.query(
       `SELECT weekday, hour, ${SUMS}
-       FROM posting_hours_monthly
-       WHERE month = $1::date AND ($2::uuid IS NULL OR institution_id = $2)
+       FROM ${institutionId ? 'posting_hours_monthly' : 'posting_hours_national'}
+       WHERE month = $1::date ${institutionId ? 'AND institution_id = $2' : ''}
        GROUP BY weekday, hour`,
-      [month, institutionId],
+      institutionId ? [month, institutionId] : [month],
     );
   }
 
@@ -113,20 +120,55 @@ export class DashboardRepository {
     );
   }
 
-  products(ids: string[]): Promise<NamedRow[]> {
-    return this.dataSource.query(
-      `SELECT p.id, p.name, i.id AS "institutionId", i.name AS "institutionName"
-       FROM products p JOIN institutions i ON i.id = p.institution_id WHERE p.id = ANY($1::uuid[])`,
-      [ids],
+  /**
+   * The national summary stored for `month` if it is current: stored with the version the
+   * rollup rows of `months` have now. `version` is that current version, to store a new one.
+   */
+  async storedNationalInterest(
+    month: string,
+    months: string[],
+  ): Promise<{ version: string; summary: InterestSummary | null }> {
+    const rows: { version: string; summary: InterestSummary | null }[] =
+      await this.dataSource.query(
+        `SELECT v.version, r.summary
+         FROM (SELECT coalesce(sum(version), 0)::text AS version
+               FROM interest_versions WHERE month = ANY($2::date[])) v
+         LEFT JOIN national_interest r ON r.month = $1::date AND r.version = v.version::numeric`,
+        [month, months],
+      );
+    return rows[0];
+  }
+
+  /** Keeps the newest summary of a month (concurrent readers may both compute one). */
+  async storeNationalInterest(month: string, version: string, summary: InterestSummary) {
+    await this.dataSource.query(
+      `INSERT INTO national_interest AS r (month, version, summary) VALUES ($1, $2, $3)
+       ON CONFLICT (month) DO UPDATE SET version = EXCLUDED.version, summary = EXCLUDED.summary,
+         computed_at = now()
+       WHERE r.version < EXCLUDED.version`,
+      [month, version, JSON.stringify(summary)],
     );
   }
 
-  workshops(ids: string[]): Promise<NamedRow[]> {
-    return this.dataSource.query(
-      `SELECT w.id, w.name, i.id AS "institutionId", i.name AS "institutionName"
-       FROM workshops w JOIN institutions i ON i.id = w.institution_id WHERE w.id = ANY($1::uuid[])`,
-      [ids],
-    );
+  /** Products and workshops by id. */
+  named(productIds: string[], workshopIds: string[]): Promise<Names> {
+    return this.names(`id = ANY($1::uuid[])`, productIds, workshopIds);
+  }
+
+  /** Every product and workshop of one institution: a few dozen rows, read beside the rollups. */
+  namedOf(institutionId: string): Promise<Names> {
+    return this.names(`institution_id = $1`, institutionId, institutionId);
+  }
+
+  private async names(where: string, products: unknown, workshops: unknown): Promise<Names> {
+    const query = (table: string, param: unknown): Promise<NamedRow[]> =>
+      this.dataSource.query(
+        `SELECT x.id, x.name, i.id AS "institutionId", i.name AS "institutionName"
+         FROM ${table} x JOIN institutions i ON i.id = x.institution_id WHERE x.${where}`,
+        [param],
+      );
+    const [p, w] = await Promise.all([query('products', products), query('workshops', workshops)]);
+    return { products: p, workshops: w };
   }
 
   async institution(id: string): Promise<{ id: string; name: string; timeZone: string } | null> {

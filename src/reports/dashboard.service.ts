@@ -3,15 +3,12 @@ import type { RequestScope } from '../auth/request-scope';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
 import type { CalendarZone } from '../calendar/local-time';
-import { byText, type RankedItem } from '../metrics/interest-ranking';
+import type { RankedItem } from '../metrics/interest-ranking';
 import {
   dailySeries,
   networkComparison,
   postingTimes,
-  rankMonth,
   reliability,
-  totalsOf,
-  withTrend,
   type DailyPoint,
   type NetworkFigures,
   type PostingTimes,
@@ -19,10 +16,8 @@ import {
   type TotalsWithTrend,
 } from './dashboard-figures';
 import { DashboardRepository, type NamedRow } from './dashboard.repository';
+import { summarizeInterest, type InterestSummary, type RankingEnds } from './interest-summary';
 import { parseReportMonth, previousMonth, type ReportMonth } from './report-month';
-
-/** How many products and workshops the top and bottom lists hold. */
-export const RANK_LIST_LENGTH = 5;
 /** The national view lists the workshops with the most posts, not all of them. */
 export const NATIONAL_WORKSHOP_LIST = 20;
 /** National views read months in WIB, the directorate's zone. */
@@ -103,36 +98,32 @@ export class DashboardService {
     const previous = previousMonth(month);
     const institutionId = target.kind === 'institution' ? target.institutionId : null;
     const months = [month.first, previous.first];
-    const [interest, days, hours, publishing] = await Promise.all([
-      this.repository.interest(institutionId, months),
+    // One round trip for an institution: its few names are read beside the rollups.
+    const [interest, days, hours, publishing, institutionNames] = await Promise.all([
+      institutionId
+        ? this.repository
+            .interest(institutionId, months)
+            .then((rows) => summarizeInterest(rows, month, previous))
+        : this.nationalInterest(month, previous),
       this.repository.networkDays(institutionId, previous.first, month.last),
       this.repository.postingHours(institutionId, month.first),
       this.repository.publishing(institutionId, months),
+      institutionId ? this.repository.namedOf(institutionId) : null,
     ]);
-    const products = rankMonth(interest, month, previous, (r) => r.productId);
-    const workshops = rankMonth(interest, month, previous, (r) => r.workshopId);
-    const workshopPosts = workshops.items
-      .filter((w) => w.posts > 0 || (w.previous?.posts ?? 0) > 0)
-      .sort((a, b) => b.posts - a.posts || byText(a.key, b.key))
-      .slice(0, target.kind === 'national' ? NATIONAL_WORKSHOP_LIST : undefined);
-
-    const productIds = [...ends(products.items)].map((i) => i.key);
-    const workshopIds = new Set([...ends(workshops.items), ...workshopPosts].map((i) => i.key));
-    const [productNames, workshopNames] = await Promise.all([
-      this.repository.products(productIds),
-      this.repository.workshops([...workshopIds]),
-    ]);
-    const productsById = new Map(productNames.map((p) => [p.id, p]));
-    const workshopsById = new Map(workshopNames.map((w) => [w.id, w]));
+    const { products, workshops, workshopPosts } = interest;
+    const names = await (institutionNames ??
+      this.repository.named(
+        [...products.top, ...products.bottom].map((i) => i.key),
+        [...new Set([...workshops.top, ...workshops.bottom, ...workshopPosts].map((i) => i.key))],
+      ));
+    const productsById = new Map(names.products.map((p) => [p.id, p]));
+    const workshopsById = new Map(names.workshops.map((w) => [w.id, w]));
 
     return {
       scope: target.kind === 'institution' ? target : { kind: 'national', timeZone: NATIONAL_ZONE },
       month: month.label,
       previousMonth: previous.label,
-      totals: withTrend(
-        totalsOf(interest.filter((r) => r.month === month.label)),
-        totalsOf(interest.filter((r) => r.month === previous.label)),
-      ),
+      totals: interest.totals,
       daily: dailySeries(
         days.filter((d) => d.day >= month.first),
         month,
@@ -145,28 +136,33 @@ export class DashboardService {
         name: workshopsById.get(w.key)?.name ?? '',
         institutionName: workshopsById.get(w.key)?.institutionName ?? '',
         posts: w.posts,
-        previousPosts: w.previous?.posts ?? 0,
+        previousPosts: w.previousPosts,
       })),
       postingTimes: postingTimes(hours),
       reliability: reliability(publishing, month),
     };
   }
+
+  /**
+   * The national interest summary, stored per month with the version of the rollup rows it was
+   * computed from (the sum of their institutions' change counters): recomputed from the 30,000
+   * rows of the two months only when one of them changed since.
+   */
+  private async nationalInterest(
+    month: ReportMonth,
+    previous: ReportMonth,
+  ): Promise<InterestSummary> {
+    const months = [month.first, previous.first];
+    const stored = await this.repository.storedNationalInterest(month.first, months);
+    if (stored.summary) return stored.summary;
+    const rows = await this.repository.interest(null, months);
+    const summary = summarizeInterest(rows, month, previous, NATIONAL_WORKSHOP_LIST);
+    await this.repository.storeNationalInterest(month.first, stored.version, summary);
+    return summary;
+  }
 }
 
-/** The scored items at the top and the bottom of a ranking. */
-function ends(items: readonly RankedItem[]): RankedItem[] {
-  const scored = items.filter((i) => i.interestScore !== null);
-  return [
-    ...scored.slice(0, RANK_LIST_LENGTH),
-    ...scored.slice(Math.max(RANK_LIST_LENGTH, scored.length - RANK_LIST_LENGTH)),
-  ];
-}
-
-function section(
-  ranking: { items: RankedItem[]; prior: RankingSection['prior'] },
-  names: ReadonlyMap<string, NamedRow>,
-): RankingSection {
-  const scored = ranking.items.filter((i) => i.interestScore !== null);
+function section(ranking: RankingEnds, names: ReadonlyMap<string, NamedRow>): RankingSection {
   const named = (item: RankedItem): NamedRankedItem => {
     const row = names.get(item.key);
     return {
@@ -177,13 +173,9 @@ function section(
     };
   };
   return {
-    count: ranking.items.length,
+    count: ranking.count,
     prior: ranking.prior,
-    top: scored.slice(0, RANK_LIST_LENGTH).map(named),
-    // Worst first; an item is never both in the top and the bottom list.
-    bottom: scored
-      .slice(Math.max(RANK_LIST_LENGTH, scored.length - RANK_LIST_LENGTH))
-      .reverse()
-      .map(named),
+    top: ranking.top.map(named),
+    bottom: ranking.bottom.map(named),
   };
 }

@@ -134,6 +134,57 @@ describe('dashboards', () => {
     expect(rebuilt).toEqual(kept);
   });
 
+  it("moves a published post's figures with its product, rollups and daily sums alike", async () => {
+    const w = await world();
+    const { late } = await november(w);
+    const daily = async () =>
+      Object.fromEntries(
+        (
+          await t.dataSource.query(
+            `SELECT product_id, sum(posts)::int AS posts, sum(reach)::int AS reach,
+               sum(reach_known_posts)::int AS known
+             FROM metric_daily WHERE institution_id = $1 GROUP BY product_id`,
+            [w.institution.id],
+          )
+        ).map((r: { product_id: string }) => [r.product_id, r]),
+      );
+    const before = await daily();
+    await t.dataSource.query(
+      `UPDATE posts SET product_id = $1 WHERE id = (SELECT post_id FROM post_targets WHERE id = $2)`,
+      [w.batik.id, late],
+    );
+    const moved = (await dashboard(w.manager, '2026-11').expect(200)).body;
+    // Kopi keeps its X post alone, which has no reach: it is no longer scored.
+    expect(moved.products.count).toBe(2);
+    expect(moved.products.top).toEqual([
+      expect.objectContaining({ name: 'Batik Lintas 5', posts: 4, reach: 2000, interactions: 105 }),
+    ]);
+    expect(moved.postsPerWorkshop).toEqual([
+      expect.objectContaining({ name: 'Penjahitan', posts: 4 }),
+      expect.objectContaining({ name: 'Dapur', posts: 1 }),
+    ]);
+    expect(moved.totals).toMatchObject({ posts: 5, reach: 2000, interactions: 112 });
+    const after = await daily();
+    const change = (id: string) => ({
+      posts: (after[id]?.posts ?? 0) - (before[id]?.posts ?? 0),
+      reach: (after[id]?.reach ?? 0) - (before[id]?.reach ?? 0),
+      known: (after[id]?.known ?? 0) - (before[id]?.known ?? 0),
+    });
+    expect(change(w.batik.id)).toEqual({ posts: 1, reach: 500, known: 1 });
+    expect(change(w.kopi.id)).toEqual({ posts: -1, reach: -500, known: -1 });
+    // Rebuilt from the targets: the same figures, the prior's rate summed in another order.
+    await t.dataSource.query(`SELECT reports_rollups_rebuild('2026-10-01', '2026-11-01')`);
+    const prior = (ranking: { prior: { rate: number } }) => ({
+      ...ranking,
+      prior: { ...ranking.prior, rate: expect.closeTo(ranking.prior.rate, 12) },
+    });
+    expect((await dashboard(w.manager, '2026-11').expect(200)).body).toEqual({
+      ...moved,
+      products: prior(moved.products),
+      workshops: prior(moved.workshops),
+    });
+  });
+
   it('refuses malformed, unknown and future months, naming month', async () => {
     const w = await world();
     for (const month of ['abc', '2026-13', '2026-1', '1999-12', '']) {
@@ -188,11 +239,9 @@ describe('dashboards', () => {
       interactions: 20,
     });
     const national = await makeSignedInUser(t.dataSource, { role: Role.NationalManager });
-    const res = await t
-      .http()
-      .get('/api/dashboard/national?month=2023-02')
-      .set(national.auth)
-      .expect(200);
+    const get = () =>
+      t.http().get('/api/dashboard/national?month=2023-02').set(national.auth).expect(200);
+    const res = await get();
     expect(res.body.scope).toEqual({ kind: 'national', timeZone: 'Asia/Jakarta' });
     expect(res.body.totals).toMatchObject({ posts: 2, reach: 2000, interactions: 100 });
     expect(res.body.products.top).toEqual([
@@ -209,5 +258,19 @@ describe('dashboards', () => {
       [1, 10],
       [2, 12],
     ]);
+    // The stored national ranking is read back while nothing changed, and redone after a change.
+    expect((await get()).body).toEqual(res.body);
+    await target(b, {
+      productId: b.kopi.id,
+      network: 'instagram',
+      plannedAt: '2023-02-08T03:00:00Z',
+      publishedAt: '2023-02-08T03:00:00Z',
+      reach: 500,
+      interactions: 100,
+    });
+    // Kopi's rates 2% and 20% now beat batik's one 8% (prior 10%, m = 30).
+    const changed = (await get()).body;
+    expect(changed.totals).toMatchObject({ posts: 3, reach: 2500, interactions: 200 });
+    expect(changed.products.top[0]).toMatchObject({ name: 'Kopi Lapas', posts: 2 });
   });
 });
