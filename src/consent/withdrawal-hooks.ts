@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { AuditActor } from '../audit/audit.service';
+import { TransactionHooks } from '../common/transaction-hooks';
 
 export interface ConsentWithdrawnEvent {
   institutionId: string;
@@ -11,25 +11,9 @@ export interface ConsentWithdrawnEvent {
   at: Date;
 }
 
-export type ConsentWithdrawnListener = (
-  event: ConsentWithdrawnEvent,
-  manager: EntityManager,
-) => Promise<void>;
-
 /**
- * Lets later features act on a withdrawal inside the withdrawal's own transaction (Content pulls
- * unpublished posts back to draft; Publishing adds the published posts to the takedown task),
- * so the withdrawal and everything it causes commit or fail together. Register in onModuleInit.
+ * A withdrawal, inside its transaction: Content pulls unpublished posts back to draft; Publishing
+ * adds the published posts to the takedown task.
  */
 @Injectable()
-export class ConsentWithdrawalHooks {
-  private readonly listeners: ConsentWithdrawnListener[] = [];
-
-  register(listener: ConsentWithdrawnListener): void {
-    this.listeners.push(listener);
-  }
-
-  async run(event: ConsentWithdrawnEvent, manager: EntityManager): Promise<void> {
-    for (const listener of this.listeners) await listener(event, manager);
-  }
-}
+export class ConsentWithdrawalHooks extends TransactionHooks<ConsentWithdrawnEvent> {}

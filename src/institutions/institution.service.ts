@@ -16,6 +16,7 @@ import {
   toInstitutionResponse,
   UpdateInstitutionDto,
 } from './institution.dto';
+import { InstitutionCreatedHooks } from './institution-created-hooks';
 import { Institution } from './institution.entity';
 import { InstitutionRepository, type InstitutionValues } from './institution.repository';
 import { isValidSlug, slugify } from './slug';
@@ -28,6 +29,7 @@ export class InstitutionService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly institutions: InstitutionRepository,
     private readonly audit: AuditService,
+    private readonly createdHooks: InstitutionCreatedHooks,
     private readonly clock: Clock,
   ) {}
 
@@ -69,11 +71,12 @@ export class InstitutionService {
       brandText: dto.brandText ?? '#FFFFFF',
       hotline: dto.hotline ?? null,
     };
+    const actor = actorOf(scope);
     const created = await this.dataSource.transaction(async (manager) => {
       const institution = await this.institutions.insert(values, this.clock.now(), manager);
       await this.audit.record(
         {
-          actor: actorOf(scope),
+          actor,
           institutionId: institution.id,
           action: 'create',
           entityType: 'institution',
@@ -82,6 +85,7 @@ export class InstitutionService {
         },
         manager,
       );
+      await this.createdHooks.run({ institutionId: institution.id, actor }, manager);
       return institution;
     });
     return toInstitutionResponse(created);

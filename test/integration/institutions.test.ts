@@ -2,6 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
 import { Role } from '../../src/auth/roles';
+import {
+  DEFAULT_CAPTION_TEMPLATES,
+  DEFAULT_HASHTAG_GROUPS,
+} from '../../src/content/library/library-defaults';
 import { createTestApp, TestApp } from '../support/app';
 import { makeInstitution, makeSignedInUser, type InstitutionRow } from '../support/factories';
 
@@ -120,6 +124,60 @@ describe('institutions', () => {
       const res = await t.http().post('/api/institutions').set(nationalAdmin.auth).send(body);
       expect({ status: res.status, field: res.body.field }).toEqual({ status: 400, field });
     }
+  });
+
+  it('starts a new institution with the default caption templates and hashtag groups', async () => {
+    const res = await t
+      .http()
+      .post('/api/institutions')
+      .set(nationalAdmin.auth)
+      .send({ name: `Rutan Kelas I ${unique()}`, kind: 'rutan', timeZone: 'Asia/Jakarta' })
+      .expect(201);
+    const staff = await makeSignedInUser(t.dataSource, {
+      role: Role.Staff,
+      institutionId: res.body.id,
+    });
+    const templates = await t.http().get('/api/caption-templates').set(staff.auth).expect(200);
+    const byName = new Map(
+      templates.body.items.map((i: { name: string; body: string }) => [i.name, i.body]),
+    );
+    expect(templates.body.total).toBe(DEFAULT_CAPTION_TEMPLATES.length);
+    for (const template of DEFAULT_CAPTION_TEMPLATES) {
+      expect(byName.get(template.name)).toBe(template.body);
+    }
+    const groups = await t.http().get('/api/hashtag-groups').set(staff.auth).expect(200);
+    expect(groups.body.items.map((g: { name: string }) => g.name).sort()).toEqual(
+      DEFAULT_HASHTAG_GROUPS.map((g) => g.name).sort(),
+    );
+    const seeded: { actor_user_id: string }[] = await t.dataSource.query(
+      `SELECT actor_user_id FROM audit_log
+        WHERE institution_id = $1 AND entity_type IN ('caption_template', 'hashtag_group')`,
+      [res.body.id],
+    );
+    expect(seeded).toHaveLength(DEFAULT_CAPTION_TEMPLATES.length + DEFAULT_HASHTAG_GROUPS.length);
+    expect(new Set(seeded.map((r) => r.actor_user_id))).toEqual(new Set([nationalAdmin.id]));
+  });
+
+  it('words a refused institution body in both languages, naming the field', async () => {
+    const body = { name: `Rutan ${unique()}`, kind: 'penjara', timeZone: 'Asia/Jakarta' };
+    const send = (language: string) =>
+      t
+        .http()
+        .post('/api/institutions')
+        .set(nationalAdmin.auth)
+        .set('Accept-Language', language)
+        .send(body)
+        .expect(400);
+    const [id, en] = [(await send('id')).body, (await send('en')).body];
+    expect(id).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'kind',
+      message: "Kolom 'kind' harus salah satu dari: lapas, rutan, lpka, lpp, bapas",
+    });
+    expect(en.message).toBe("Field 'kind' must be one of: lapas, rutan, lpka, lpp, bapas");
+    expect(en.details).toEqual([
+      { field: 'kind', rule: 'isIn', message: { id: id.message, en: en.message } },
+    ]);
   });
 
   it('refuses institution creation to an institution admin', async () => {
