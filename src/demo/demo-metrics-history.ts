@@ -8,7 +8,7 @@ import { MetricsRecorder } from '../metrics/metrics-recorder';
 import {
   sandboxPostId,
   simulateFollowers,
-  simulateMetrics,
+  simulatedReading,
 } from '../platforms/sandbox/sandbox-simulation';
 
 /** How far back the demo's publishing history goes, and how often it posted. */
@@ -145,7 +145,11 @@ export class DemoMetricsHistory {
       SCHEDULE_LABELS.map((label) => ({ label, takenAt: dueAt(publishedAt, target.id, label) }))
         .filter(({ takenAt }) => takenAt <= now)
         .map(({ label, takenAt }) => {
-          const metrics = simulateMetrics(target.network, target.platformPostId, takenAt);
+          const { metrics, responses } = simulatedReading(
+            target.network,
+            target.platformPostId,
+            takenAt,
+          );
           return {
             postTargetId: target.id,
             network: target.network,
@@ -153,7 +157,7 @@ export class DemoMetricsHistory {
             label,
             takenAt,
             metrics,
-            raw: metrics,
+            raw: responses,
           };
         }),
     );

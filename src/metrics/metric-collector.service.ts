@@ -136,8 +136,8 @@ export class MetricCollectorService {
       nextSnapshot(target.publishedAt, target.postTargetId, target.lastLabel)?.label;
     if (!label) return 'postponed';
     try {
-      const metrics = await adapter.fetchMetrics(account, target.platformPostId);
-      await this.recorder.record({ ...target, label, takenAt, metrics, raw: metrics });
+      const { metrics, responses } = await adapter.fetchMetrics(account, target.platformPostId);
+      await this.recorder.record({ ...target, label, takenAt, metrics, raw: responses });
       return 'taken';
     } catch (error) {
       if (!isPlatformError(error)) throw error;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { SocialNetwork } from '../content/rendering/template';
-import type { PostMetrics } from '../platforms/platform-adapter';
+import type { PlatformResponse, PostMetrics } from '../platforms/platform-adapter';
 import { nextSnapshot, ScheduleLabel } from './collection-schedule';
 import { countsFromMetrics } from './metric-counts';
 import { MetricsRepository, type FollowerCount, UnenrolledTarget } from './metrics.repository';
@@ -13,7 +13,7 @@ export interface TakenSnapshot {
   takenAt: Date;
   metrics: PostMetrics;
   /** What the platform answered, kept for audit; never holds credentials. */
-  raw: unknown;
+  raw: PlatformResponse[];
 }
 
 /**

@@ -64,8 +64,8 @@ export interface CollectionScope {
 
 const COUNT_COLUMNS = COUNT_NAMES.join(', ');
 
-// The dimensions are read when the target enters the rollups and kept: a later change of the
-// post's product does not move its history between rows.
+// The dimensions are read when the target enters the rollups; a later change of the post's
+// product moves them, and the target's figures, by trigger (PostProductMoves migration).
 const UNENROLLED_SELECT = `
   SELECT t.id AS post_target_id, t.published_at
   FROM post_targets t

@@ -107,6 +107,19 @@ export type DeleteResult = 'deleted' | 'already_gone' | 'unsupported';
 /** Metric name → value; null means unknown (not reported, too early, no access), never 0. */
 export type PostMetrics = Record<string, number | null>;
 
+/** One platform answer behind a metrics reading: the request (no token) and its body. */
+export interface PlatformResponse {
+  request: string;
+  /** The body as the platform sent it (an error body for a tolerated refusal), tokens removed. */
+  body: unknown;
+}
+
+export interface MetricsReading {
+  metrics: PostMetrics;
+  /** What the platform answered, in call order, kept for audit; never holds credentials. */
+  responses: PlatformResponse[];
+}
+
 export interface PlatformViolation {
   rule: string;
   message: LocalizedText;
@@ -125,7 +138,7 @@ export interface PlatformAdapter {
     account: PlatformAccount,
     options?: { force?: boolean },
   ): Promise<RefreshResult>;
-  fetchMetrics(account: PlatformAccount, platformPostId: string): Promise<PostMetrics>;
+  fetchMetrics(account: PlatformAccount, platformPostId: string): Promise<MetricsReading>;
   /** For takedowns; `unsupported` means a person must remove it by hand (via the permalink). */
   deletePost(account: PlatformAccount, platformPostId: string): Promise<DeleteResult>;
   /** Null when the platform does not say. */

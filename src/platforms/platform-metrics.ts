@@ -10,7 +10,7 @@
  * - X: public metrics, plus the non-public ones X gives the author for 30 days.
  */
 import type { SocialNetwork } from '../content/rendering/template';
-import type { PostMetrics } from './platform-adapter';
+import type { MetricsReading, PlatformResponse, PostMetrics } from './platform-adapter';
 
 export const METRIC_NAMES: Readonly<Record<SocialNetwork, readonly string[]>> = {
   instagram: ['reach', 'likes', 'comments', 'saved', 'shares', 'total_interactions', 'views'],
@@ -34,4 +34,41 @@ export function emptyMetrics(network: SocialNetwork): PostMetrics {
 
 export function numberOrNull(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+const CREDENTIAL_KEY = /token|secret|authorization|password/i;
+// Graph paging links (`paging.next`/`previous`) repeat the request's query, access token included.
+const CREDENTIAL_IN_URL = /[?&](access_token|oauth_token|client_secret)=/i;
+
+/**
+ * A deep copy of a platform's answer fit to store: keys that name credentials are dropped, and
+ * so is any string carrying one in a query (paging URLs); every other field is kept as sent.
+ */
+export function withoutCredentials(body: unknown): unknown {
+  if (Array.isArray(body)) return body.map(withoutCredentials).filter((v) => v !== undefined);
+  if (typeof body === 'string') return CREDENTIAL_IN_URL.test(body) ? undefined : body;
+  if (body && typeof body === 'object') {
+    return Object.fromEntries(
+      Object.entries(body as Record<string, unknown>)
+        .filter(([key]) => !CREDENTIAL_KEY.test(key))
+        .map(([key, inner]) => [key, withoutCredentials(inner)])
+        .filter(([, inner]) => inner !== undefined),
+    );
+  }
+  return body;
+}
+
+/** Collects the answers behind one metrics reading, stripped of credentials as they arrive. */
+export class MetricsResponses {
+  private readonly responses: PlatformResponse[] = [];
+
+  /** Keeps `body` for audit and hands it back unchanged. */
+  keep<T>(request: string, body: T): T {
+    this.responses.push({ request, body: withoutCredentials(body) });
+    return body;
+  }
+
+  reading(metrics: PostMetrics): MetricsReading {
+    return { metrics, responses: this.responses };
+  }
 }

@@ -30,6 +30,8 @@ let collector: MetricCollectorService;
 let institutionId: string;
 let userId: string;
 const accounts = {} as Record<SocialNetwork, { id: string; externalId: string }>;
+/** Every credential the fakes accept: none may reach a stored snapshot. */
+const secrets: string[] = [];
 
 beforeAll(async () => {
   const [graphUrl, xUrl, imagesUrl] = await Promise.all([graph.start(), x.start(), images.start()]);
@@ -62,6 +64,7 @@ beforeAll(async () => {
   });
   x.addUser('900077', 'lapas_metrik', 640);
   const tokens = x.grant('900077', X_CLIENT.id, 60 * 86_400);
+  secrets.push('ig-token', 'page-token', tokens.accessToken, tokens.refreshToken);
   accounts.x = await connect('x', '900077', {
     type: 'x_oauth2',
     ...tokens,
@@ -292,5 +295,78 @@ describe('collection from each network', () => {
       [accounts.facebook.id]: 900,
       [accounts.x.id]: 640,
     });
+  });
+});
+
+describe('raw responses kept for audit', () => {
+  /** The stored raw responses, after checking that no credential is anywhere in them. */
+  async function rawOf(network: SocialNetwork, refusedMetric?: string) {
+    const { snapshot } = await collectedPost(network, refusedMetric);
+    const stored = JSON.stringify(snapshot.raw);
+    for (const secret of secrets) expect(stored).not.toContain(secret);
+    expect(stored).not.toContain('access_token');
+    return snapshot.raw as Array<{ request: string; body: Record<string, unknown> }>;
+  }
+
+  it('keeps Instagram’s insights body as sent, without its token-carrying paging links', async () => {
+    const raw = await rawOf('instagram');
+    expect(raw).toHaveLength(1);
+    expect(raw[0].request).toMatch(/\/insights\?metric=reach,likes,/);
+    expect(raw[0].body.paging).toEqual({});
+    const rows = raw[0].body.data as Array<Record<string, unknown>>;
+    expect(rows.find((r) => r.name === 'reach')).toEqual({
+      name: 'reach',
+      period: 'lifetime',
+      values: [{ value: 240 }],
+      title: 'reach',
+      id: expect.stringMatching(/\/insights\/reach\/lifetime$/),
+    });
+  });
+
+  it('keeps Meta’s refusal beside the one-metric answers that replaced it', async () => {
+    const raw = await rawOf('instagram', 'views');
+    expect(raw).toHaveLength(1 + 7);
+    expect(raw[0].body).toMatchObject({
+      code: 100,
+      message: '(#100) metric views is no longer supported',
+    });
+    expect(raw.slice(1).map((r) => r.request.split('metric=')[1])).toEqual([
+      'reach',
+      'likes',
+      'comments',
+      'saved',
+      'shares',
+      'total_interactions',
+      'views',
+    ]);
+  });
+
+  it('keeps Facebook’s post fields and views insight', async () => {
+    const raw = await rawOf('facebook');
+    expect(raw.map((r) => r.request)).toEqual([
+      expect.stringMatching(/^GET \d+_\d+\?fields=reactions/),
+      expect.stringMatching(/^GET \d+_\d+\/insights\?metric=post_total_media_view_unique$/),
+    ]);
+    expect(raw[0].body).toMatchObject({
+      reactions: { data: [], summary: { total_count: 17, viewer_reaction: 'NONE' } },
+      comments: { data: [], summary: { total_count: 3, order: 'ranked' } },
+    });
+    expect(raw[1].body.data).toEqual([
+      expect.objectContaining({ name: 'post_total_media_view_unique', values: [{ value: 410 }] }),
+    ]);
+  });
+
+  it('keeps X’s tweet lookup, and the partial error once non-public metrics expire', async () => {
+    const fresh = await rawOf('x');
+    expect(fresh[0].body.data).toMatchObject({
+      public_metrics: { like_count: 9, bookmark_count: 4 },
+      non_public_metrics: { url_link_clicks: 5, user_profile_clicks: 2 },
+    });
+    const { targetId } = await publishOn('x');
+    await collectAt(PUBLISHED);
+    await collectAt(new Date(PUBLISHED.getTime() + 31 * 86_400_000));
+    const [old] = (await latest(targetId)).snapshot.raw as typeof fresh;
+    expect(old.body.data).not.toHaveProperty('non_public_metrics');
+    expect(old.body.errors).toEqual([expect.objectContaining({ field: 'non_public_metrics' })]);
   });
 });

@@ -227,7 +227,7 @@ describe('metrics, followers, deletion', () => {
     if (!post) throw new Error('post missing');
     Object.assign(post, { reactions: 12, comments: 3, shares: 0, views: 410 });
 
-    expect(await adapter.fetchMetrics(account, platformPostId)).toEqual({
+    expect((await adapter.fetchMetrics(account, platformPostId)).metrics).toEqual({
       reactions: 12,
       comments: 3,
       shares: 0,
@@ -244,7 +244,7 @@ describe('metrics, followers, deletion', () => {
     const post = fake.posts.get(platformPostId);
     if (!post) throw new Error('post missing');
     Object.assign(post, { reactions: 1, shares: 2, views: 30 });
-    expect(await adapter.fetchMetrics(smallPage, platformPostId)).toEqual({
+    expect((await adapter.fetchMetrics(smallPage, platformPostId)).metrics).toEqual({
       reactions: 1,
       comments: 0,
       shares: 2,

@@ -200,7 +200,7 @@ describe('metrics, followers, deletion, credentials', () => {
       views: 300,
     };
 
-    const metrics = await world.adapter.fetchMetrics(account, platformPostId);
+    const { metrics } = await world.adapter.fetchMetrics(account, platformPostId);
     expect(metrics).toEqual({
       reach: 120,
       likes: 9,
@@ -220,8 +220,19 @@ describe('metrics, followers, deletion, credentials', () => {
     if (!media) throw new Error('media missing');
     media.insights = null;
     media.likeCount = 4;
-    const metrics = await world.adapter.fetchMetrics(account, platformPostId);
+    const { metrics, responses } = await world.adapter.fetchMetrics(account, platformPostId);
     expect(metrics).toMatchObject({ reach: null, likes: 4, comments: 0, views: null });
+    // Both answers are kept for audit: the refusal that left insights unknown, and the counts.
+    expect(responses).toEqual([
+      {
+        request: expect.stringMatching(/\/insights\?metric=reach,/),
+        body: expect.objectContaining({ code: 10 }),
+      },
+      {
+        request: `GET ${platformPostId}?fields=like_count,comments_count`,
+        body: { id: platformPostId, like_count: 4, comments_count: 0 },
+      },
+    ]);
   });
 
   it('reads followers, deletes a post once, then reports it gone', async () => {

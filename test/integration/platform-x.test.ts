@@ -341,7 +341,7 @@ describe('metrics, followers, deletion', () => {
       user_profile_clicks: 1,
     });
 
-    expect(await adapter.fetchMetrics(acct, platformPostId)).toEqual({
+    expect((await adapter.fetchMetrics(acct, platformPostId)).metrics).toEqual({
       impression_count: 95,
       like_count: 7,
       retweet_count: 2,
@@ -359,7 +359,7 @@ describe('metrics, followers, deletion', () => {
     const acct = account();
     const old = fake.seedTweet(USER, 'Lama', new Date(clock.now().getTime() - 40 * 24 * HOUR));
     old.publicMetrics.impression_count = 300;
-    const metrics = await adapter.fetchMetrics(acct, old.id);
+    const { metrics } = await adapter.fetchMetrics(acct, old.id);
     expect(metrics).toMatchObject({
       impression_count: 300,
       url_link_clicks: null,

@@ -92,7 +92,7 @@ describe('simulated engagement', () => {
       expect(series[3][headline] as number).toBeGreaterThan(0.9 * (series[4][headline] as number));
 
       clock.set(new Date(start.getTime() + 48 * HOUR));
-      expect(await adapter.fetchMetrics(account, platformPostId)).toEqual(at(48));
+      expect((await adapter.fetchMetrics(account, platformPostId)).metrics).toEqual(at(48));
     },
   );
 

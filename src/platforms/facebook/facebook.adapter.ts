@@ -26,20 +26,23 @@ import { GraphApi, GraphCaller, GraphOptions, requireId } from '../graph/graph-a
 import type { GraphFailure } from '../graph/graph-errors';
 import {
   DeleteResult,
+  MetricsReading,
   PlatformAccount,
   PlatformAdapter,
-  PostMetrics,
   PublishContent,
   PublishedPost,
   ReconcileQuery,
   ReconcileResult,
   RefreshResult,
 } from '../platform-adapter';
-import { emptyMetrics, numberOrNull } from '../platform-metrics';
+import { emptyMetrics, MetricsResponses, numberOrNull } from '../platform-metrics';
 import { rejectIfInvalid, validateForNetwork } from '../platform-validation';
 
 /** The views-style post insight that replaced post_impressions_unique on 2025-11-15. */
 export const FACEBOOK_VIEWS_METRIC = 'post_total_media_view_unique';
+
+const ENGAGEMENT_FIELDS =
+  'reactions.summary(total_count).limit(0),comments.summary(total_count).limit(0),shares';
 
 interface PostRow {
   id: string;
@@ -158,15 +161,14 @@ export class FacebookAdapter implements PlatformAdapter {
     return graphRefresh('facebook', account, this.clock);
   }
 
-  async fetchMetrics(account: PlatformAccount, postId: string): Promise<PostMetrics> {
+  async fetchMetrics(account: PlatformAccount, postId: string): Promise<MetricsReading> {
     const api = this.api(account);
     const metrics = emptyMetrics('facebook');
+    const responses = new MetricsResponses();
     const post = await this.caller.run('read', () =>
-      api.call<EngagementRow>('GET', [postId], {
-        fields:
-          'reactions.summary(total_count).limit(0),comments.summary(total_count).limit(0),shares',
-      }),
+      api.call<EngagementRow>('GET', [postId], { fields: ENGAGEMENT_FIELDS }),
     );
+    responses.keep(`GET ${postId}?fields=${ENGAGEMENT_FIELDS}`, post);
     metrics.reactions = numberOrNull(post.reactions?.summary?.total_count);
     metrics.comments = numberOrNull(post.comments?.summary?.total_count);
     // Graph leaves `shares` out of a post nobody shared: a known zero, not an unknown.
@@ -178,13 +180,17 @@ export class FacebookAdapter implements PlatformAdapter {
         { metric: FACEBOOK_VIEWS_METRIC },
       ),
     );
+    responses.keep(
+      `GET ${postId}/insights?metric=${FACEBOOK_VIEWS_METRIC}`,
+      'ok' in views ? views.ok : views.failure.body,
+    );
     if ('ok' in views) {
       const row = views.ok.data?.find((r) => r.name === FACEBOOK_VIEWS_METRIC);
       metrics.views = numberOrNull(row?.values?.[0]?.value);
     } else if (!insightsUnavailable(views.failure)) {
       throw this.caller.classify(views.failure, 'read');
     }
-    return metrics;
+    return responses.reading(metrics);
   }
 
   async deletePost(account: PlatformAccount, postId: string): Promise<DeleteResult> {

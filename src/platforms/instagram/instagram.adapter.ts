@@ -29,17 +29,17 @@ import { GraphApi, GraphCaller, GraphOptions, requireId } from '../graph/graph-a
 import { GraphFailure, GRAPH_DELAYS } from '../graph/graph-errors';
 import {
   DeleteResult,
+  MetricsReading,
   PlatformAccount,
   PlatformAdapter,
   PlatformError,
-  PostMetrics,
   PublishContent,
   PublishedPost,
   ReconcileQuery,
   ReconcileResult,
   RefreshResult,
 } from '../platform-adapter';
-import { emptyMetrics, METRIC_NAMES, numberOrNull } from '../platform-metrics';
+import { emptyMetrics, METRIC_NAMES, MetricsResponses, numberOrNull } from '../platform-metrics';
 import { rejectIfInvalid, validateForNetwork } from '../platform-validation';
 import { InstagramContainers, PollOptions } from './instagram-containers';
 
@@ -67,6 +67,9 @@ interface InsightRow {
   values?: Array<{ value?: unknown }>;
   total_value?: { value?: unknown };
 }
+
+/** Counted on the media object even when it has no insights. */
+const MEDIA_COUNT_FIELDS = 'like_count,comments_count';
 
 const QUOTA_REASON = {
   id: 'Instagram: batas unggahan 24 jam akun tercapai; diterbitkan saat kuota kembali',
@@ -161,13 +164,19 @@ export class InstagramAdapter implements PlatformAdapter {
     return graphRefresh('instagram', account, this.clock);
   }
 
-  async fetchMetrics(account: PlatformAccount, mediaId: string): Promise<PostMetrics> {
+  async fetchMetrics(account: PlatformAccount, mediaId: string): Promise<MetricsReading> {
     const api = this.api(account);
     const metrics = emptyMetrics('instagram');
-    const readInsights = (names: readonly string[]) =>
-      this.caller.attempt(() =>
-        api.call<GraphPage<InsightRow>>('GET', [mediaId, 'insights'], { metric: names.join(',') }),
+    const responses = new MetricsResponses();
+    const readInsights = async (names: readonly string[]) => {
+      const metric = names.join(',');
+      const answer = await this.caller.attempt(() =>
+        api.call<GraphPage<InsightRow>>('GET', [mediaId, 'insights'], { metric }),
       );
+      const request = `GET ${mediaId}/insights?metric=${metric}`;
+      responses.keep(request, 'ok' in answer ? answer.ok : answer.failure.body);
+      return answer;
+    };
     const store = (rows: InsightRow[] | undefined) => {
       for (const row of rows ?? []) {
         if (row.name in metrics)
@@ -192,13 +201,14 @@ export class InstagramAdapter implements PlatformAdapter {
       // Low-reach media have no insights (error 10), but the media object still counts these.
       const fields = await this.caller.run('read', () =>
         api.call<{ like_count?: unknown; comments_count?: unknown }>('GET', [mediaId], {
-          fields: 'like_count,comments_count',
+          fields: MEDIA_COUNT_FIELDS,
         }),
       );
+      responses.keep(`GET ${mediaId}?fields=${MEDIA_COUNT_FIELDS}`, fields);
       metrics.likes ??= numberOrNull(fields.like_count);
       metrics.comments ??= numberOrNull(fields.comments_count);
     }
-    return metrics;
+    return responses.reading(metrics);
   }
 
   async deletePost(account: PlatformAccount, mediaId: string): Promise<DeleteResult> {

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { SocialNetwork } from '../../content/rendering/template';
-import type { PostMetrics } from '../platform-adapter';
+import type { MetricsReading, PostMetrics } from '../platform-adapter';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -28,6 +28,16 @@ export function parseSandboxPostId(
   const match = ID_PATTERN.exec(id);
   if (!match) return null;
   return { network: match[1] as SocialNetwork, publishedAt: new Date(parseInt(match[2], 36)) };
+}
+
+/** The sandbox's answer to a metrics fetch: the simulated figures are also its response body. */
+export function simulatedReading(
+  network: SocialNetwork,
+  postId: string,
+  now: Date,
+): MetricsReading {
+  const metrics = simulateMetrics(network, postId, now);
+  return { metrics, responses: [{ request: `simulate ${postId}`, body: { ...metrics } }] };
 }
 
 export function simulateMetrics(network: SocialNetwork, postId: string, now: Date): PostMetrics {

@@ -8,9 +8,9 @@ import type { Clock } from '../../common/clock';
 import type { SocialNetwork } from '../../content/rendering/template';
 import {
   DeleteResult,
+  MetricsReading,
   PlatformAccount,
   PlatformAdapter,
-  PostMetrics,
   PublishContent,
   PublishedPost,
   ReconcileQuery,
@@ -22,7 +22,7 @@ import {
   parseSandboxPostId,
   sandboxPostId,
   simulateFollowers,
-  simulateMetrics,
+  simulatedReading,
 } from './sandbox-simulation';
 
 export interface SandboxOptions {
@@ -64,8 +64,8 @@ export class SandboxAdapter implements PlatformAdapter {
     return { status: 'not_needed' };
   }
 
-  async fetchMetrics(_account: PlatformAccount, postId: string): Promise<PostMetrics> {
-    return simulateMetrics(this.network, postId, this.clock.now());
+  async fetchMetrics(_account: PlatformAccount, postId: string): Promise<MetricsReading> {
+    return simulatedReading(this.network, postId, this.clock.now());
   }
 
   async deletePost(): Promise<DeleteResult> {

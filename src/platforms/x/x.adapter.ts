@@ -7,16 +7,16 @@
  * Tokens: OAuth 2.0 access tokens live two hours and are refreshed with the refresh token, which
  * X rotates on every refresh (the old one dies). OAuth 1.0a user keys do not expire.
  */
-import { SendTweetV2Params, TwitterApi } from 'twitter-api-v2';
+import { SendTweetV2Params, TTweetv2TweetField, TwitterApi } from 'twitter-api-v2';
 import type { Clock } from '../../common/clock';
 import { findMatch, RECONCILE_SKEW_MS } from '../caption-match';
 import type { CallPhase } from '../graph/graph-errors';
 import {
   DeleteResult,
+  MetricsReading,
   PlatformAccount,
   PlatformAdapter,
   PlatformError,
-  PostMetrics,
   PublishContent,
   PublishedPost,
   PublishImage,
@@ -25,7 +25,7 @@ import {
   RefreshResult,
   XOAuth2Credentials,
 } from '../platform-adapter';
-import { emptyMetrics, numberOrNull } from '../platform-metrics';
+import { emptyMetrics, MetricsResponses, numberOrNull } from '../platform-metrics';
 import { rejectIfInvalid, validateForNetwork } from '../platform-validation';
 import { toXFailure, XClientFactory, XOptions } from './x-client';
 import { classifyXError, XFailure } from './x-errors';
@@ -36,6 +36,8 @@ type MediaIds = NonNullable<NonNullable<SendTweetV2Params['media']>['media_ids']
 export const X_REFRESH_MARGIN_MS = 10 * 60_000;
 
 const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+
+const METRIC_FIELDS: TTweetv2TweetField[] = ['public_metrics', 'non_public_metrics'];
 
 export class XAdapter implements PlatformAdapter {
   readonly network = 'x' as const;
@@ -149,14 +151,16 @@ export class XAdapter implements PlatformAdapter {
     }
   }
 
-  async fetchMetrics(account: PlatformAccount, postId: string): Promise<PostMetrics> {
+  async fetchMetrics(account: PlatformAccount, postId: string): Promise<MetricsReading> {
     const client = this.client(account);
     const metrics = emptyMetrics('x');
+    const responses = new MetricsResponses();
     // Non-public metrics exist for the author's posts of the last 30 days; X reports their
     // absence as a partial error beside the data.
     const result = await this.run('read', () =>
-      client.v2.singleTweet(postId, { 'tweet.fields': ['public_metrics', 'non_public_metrics'] }),
+      client.v2.singleTweet(postId, { 'tweet.fields': METRIC_FIELDS }),
     );
+    responses.keep(`GET /2/tweets/${postId}?tweet.fields=${METRIC_FIELDS.join(',')}`, result);
     if (!result.data) {
       throw new PlatformError('rejected', {
         network: 'x',
@@ -170,7 +174,7 @@ export class XAdapter implements PlatformAdapter {
       ...result.data.non_public_metrics,
     };
     for (const name of Object.keys(metrics)) metrics[name] = numberOrNull(values[name]);
-    return metrics;
+    return responses.reading(metrics);
   }
 
   async deletePost(account: PlatformAccount, postId: string): Promise<DeleteResult> {

@@ -200,7 +200,7 @@ export class GraphApiFake {
       case 'GET content_publishing_limit instagram':
         return this.instagram.quota(id);
       case 'GET insights object':
-        return this.insights(id, String(params.metric ?? ''));
+        return withInsightsPaging(this.insights(id, String(params.metric ?? '')), req.path, token);
       case 'POST photos page':
         return this.pages.createPhoto(id, params);
       case 'POST feed page':
@@ -278,4 +278,21 @@ function expiredToken(): Reply {
     subcode: 463,
     message: 'Error validating access token: Session has expired.',
   });
+}
+
+/**
+ * Graph pages insights by period even for lifetime metrics; its `previous`/`next` links repeat the
+ * request's query, the access token included.
+ */
+function withInsightsPaging(reply: Reply, path: string, token: string | undefined): Reply {
+  if (reply.status !== 200 || !token) return reply;
+  const link = (since: number, until: number) =>
+    `https://graph.facebook.com${path}?access_token=${token}&since=${since}&until=${until}`;
+  return {
+    ...reply,
+    body: {
+      ...(reply.body as object),
+      paging: { previous: link(1735689600, 1735862400), next: link(1736035200, 1736208000) },
+    },
+  };
 }
