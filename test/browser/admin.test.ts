@@ -1,6 +1,6 @@
 /**
  * Administration in a real browser: the audit log with filters and CSV export, user
- * management (create, reset password, deactivate), the forced password change after a reset,
+ * management (create and find in the list, reset password, deactivate), the forced password change after a reset,
  * the national institution switcher and a manager's read-only catalogue.
  */
 import { expect, it } from '@jest/globals';
@@ -69,6 +69,16 @@ describeInBrowser('web UI: administration', () => {
       await ui.screens.capture(ui.page, 'user-new');
       await ui.page.getByRole('button', { name: 'Buat pengguna' }).click();
       await ui.page.getByText('Pengguna “Siti Rahmawati” dibuat.').waitFor();
+      const created = ui.page.getByRole('row', { name: /Siti Rahmawati/ });
+      expect(await created.textContent()).toContain(newUserEmail);
+      expect(await created.textContent()).toContain('Belum pernah');
+
+      await ui.page.getByRole('searchbox', { name: 'Cari' }).fill('tidak-ada-orang-ini');
+      await ui.page.getByRole('button', { name: 'Terapkan' }).click();
+      await ui.page.getByText('Tidak ada pengguna yang cocok').waitFor();
+      expect(await ui.page.getByRole('table').count()).toBe(0);
+      await ui.screens.capture(ui.page, 'users-no-match');
+      await ui.page.getByRole('link', { name: 'Hapus semua filter' }).click();
 
       await ui.page.getByRole('link', { name: 'Siti Rahmawati' }).click();
       await ui.page.getByLabel('Kata sandi sementara').fill(temporaryPassword);
@@ -138,6 +148,13 @@ describeInBrowser('web UI: administration', () => {
       await ui.goto('#/media');
       await ui.page.getByRole('heading', { name: 'Media & Izin' }).waitFor();
       expect(await ui.page.getByRole('heading', { name: 'Unggah foto produk' }).count()).toBe(0);
+      await ui.goto('#/media/persetujuan');
+      await ui.page.getByText('Register masih kosong').waitFor();
+      await ui.page
+        .getByText('Data akan muncul di sini setelah staf lembaga menambahkannya.')
+        .waitFor();
+      expect(await ui.page.getByRole('link', { name: 'Catat persetujuan' }).count()).toBe(0);
+      await ui.screens.capture(ui.page, 'consents-read-only');
 
       await ui.page.setViewportSize({ width: 360, height: 780 });
       const menu = ui.page.getByRole('button', { name: 'Menu' });

@@ -1,14 +1,17 @@
 /**
- * From product to the sandbox feed in a real browser: staff adds a product, uploads a photo
- * and clears it with a consent, composes a post (a dignity finding is shown, then fixed) and
- * submits it; the approver approves it from the review queue; staff drags it to another day in
- * the calendar; the dispatcher publishes it to the sandbox and the sandbox feed shows it; the
+ * From product to the dashboard in a real browser, every step through the UI: staff adds a
+ * product, uploads a photo and clears it with a consent, composes a post (a dignity finding is
+ * shown, then fixed) and submits it; the approver approves it from the review queue; staff
+ * schedules it for tomorrow and drags it to today in the month view, a minute or so from now;
+ * the app under test runs its own ticks (ROLE=all, as `npm start` does), so its dispatcher
+ * publishes the post to the sandbox at that time and its metrics collector counts it; the post's
+ * publishing log, the sandbox feed and the manager's dashboard for this month show it; the
  * language switch turns the screens into English. Every screen passes axe at desktop and 360 px.
  */
 import { expect, it } from '@jest/globals';
-import { DispatcherService } from '../../src/publishing/dispatcher/dispatcher.service';
 import { TEST_PASSWORD } from '../support/factories';
 import { describeInBrowser } from './helpers/browser';
+import { monthInJakarta } from './helpers/dashboard-data';
 import { useBrowserSession } from './helpers/session';
 import { logIn, productPhoto } from './helpers/world';
 
@@ -16,17 +19,50 @@ const LONG = 120_000;
 const PRODUCT = 'Tas Anyaman Rotan Uji';
 const TITLE = 'Promosi tas rotan';
 const DAY_MS = 24 * 3600_000;
-/** A Tuesday two to eight days ahead, so the day after it is in the same calendar week. */
+const WIB_MS = 7 * 3600_000;
+/** A day two to eight days ahead, planned in the composer (rescheduled before publishing). */
 const PLANNED_DAY = (() => {
   let day = new Date(Date.now() + 2 * DAY_MS);
   while (day.getUTCDay() !== 2) day = new Date(day.getTime() + DAY_MS);
   return day.toISOString().slice(0, 10);
 })();
-const MOVED_DAY = new Date(Date.parse(PLANNED_DAY) + DAY_MS).toISOString().slice(0, 10);
+/**
+ * How far ahead of "now" staff schedules the post: enough to reach the calendar and drop it
+ * on today before that minute passes, short enough that the test does not wait long for it.
+ */
+const PUBLISH_LEAD_MS = 30_000;
+
+/** An instant as the institution (WIB) reads it: the date and the minute the UI's inputs take. */
+function wib(at: number): { date: string; time: string } {
+  const local = new Date(at + WIB_MS).toISOString();
+  return { date: local.slice(0, 10), time: local.slice(11, 16) };
+}
+
+/**
+ * Opens a screen and reloads it, as a person waiting for something would, until `ready` (which
+ * waits for the screen's data itself) says it shows what is expected.
+ */
+async function reloadUntil(
+  ui: ReturnType<typeof useBrowserSession>,
+  hash: string,
+  ready: () => Promise<boolean>,
+  timeoutMs: number,
+): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  await ui.goto(hash);
+  while (!(await ready())) {
+    if (Date.now() > until) throw new Error(`${hash} did not show what was expected in time`);
+    await ui.page.waitForTimeout(2_000);
+    await ui.page.reload();
+  }
+}
 
 describeInBrowser('web UI: content, review, calendar and publishing', () => {
-  const ui = useBrowserSession('content');
+  // ROLE=all: the dispatcher and the metrics collector tick inside the app, as in production.
+  const ui = useBrowserSession('content', () => ({ env: { ROLE: 'all' } }));
   let postId: string;
+  /** When the post is due, once staff has moved it to today. */
+  let due: { date: string; time: string };
 
   it(
     'staff adds a product and a photo cleared with a consent',
@@ -157,7 +193,7 @@ describeInBrowser('web UI: content, review, calendar and publishing', () => {
   );
 
   it(
-    'staff schedules the post and drags it to another day in the calendar',
+    'staff schedules the post for tomorrow and drags it to today in the month view',
     async () => {
       await logIn(ui.page, ui.world.users.staff.email, TEST_PASSWORD);
       await ui.page.getByRole('heading', { name: 'Katalog', level: 1 }).waitFor();
@@ -165,26 +201,50 @@ describeInBrowser('web UI: content, review, calendar and publishing', () => {
       await ui.page.getByRole('heading', { name: 'Jadwal terbit', level: 2 }).waitFor();
       expect(await ui.page.getByLabel('Waktu terbit').inputValue()).toBe(`${PLANNED_DAY}T10:00`);
       await ui.screens.capture(ui.page, 'post-approved');
+
+      // The next whole minute at least PUBLISH_LEAD_MS away, tomorrow; dropped on today below.
+      const at = Math.ceil((Date.now() + PUBLISH_LEAD_MS) / 60_000) * 60_000;
+      due = wib(at);
+      const tomorrow = wib(at + DAY_MS).date;
+      await ui.page.getByLabel('Waktu terbit').fill(`${tomorrow}T${due.time}`);
       await ui.page.getByRole('button', { name: 'Jadwalkan' }).click();
       await ui.page.getByText('Postingan dijadwalkan.').waitFor();
       await ui.page.getByRole('link', { name: 'Lihat di kalender' }).click();
       await ui.page.getByRole('heading', { name: 'Kalender', level: 1 }).waitFor();
-      const event = ui.page.locator('.cal-post').first();
-      await event.waitFor();
-      await ui.screens.capture(ui.page, 'calendar-week');
+      await ui.page.locator('.cal-post').first().waitFor();
+      await ui.page.getByRole('tab', { name: /Bulan/ }).click();
 
-      // FullCalendar marks each day's column with data-date; the tallest one is the time grid's.
-      const from = (await event.boundingBox())!;
-      const columns = ui.page.locator(`[data-date="${MOVED_DAY}"]`);
-      let to = (await columns.first().boundingBox())!;
-      for (let i = 1; i < (await columns.count()); i += 1) {
-        const box = (await columns.nth(i).boundingBox())!;
-        if (box.height > to.height) to = box;
+      // The month grid's cell of each day is the largest element FullCalendar marks with its
+      // data-date; the event to drag is the one drawn inside tomorrow's cell.
+      const cell = async (date: string) => {
+        const marked = ui.page.locator(`[data-date="${date}"]`);
+        await marked.first().waitFor();
+        let largest = marked.first();
+        let area = 0;
+        for (let i = 0; i < (await marked.count()); i += 1) {
+          const box = (await marked.nth(i).boundingBox())!;
+          if (box.width * box.height > area)
+            [largest, area] = [marked.nth(i), box.width * box.height];
+        }
+        await largest.scrollIntoViewIfNeeded();
+        return (await largest.boundingBox())!;
+      };
+      await cell(tomorrow);
+      const events = ui.page.locator('.cal-post');
+      await events.first().waitFor();
+      const [fromCell, to] = [await cell(tomorrow), await cell(due.date)];
+      let from: { x: number; y: number; width: number; height: number } | null = null;
+      for (let i = 0; i < (await events.count()) && !from; i += 1) {
+        const box = (await events.nth(i).boundingBox())!;
+        const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+        const inX = x > fromCell.x && x < fromCell.x + fromCell.width;
+        if (inX && y > fromCell.y && y < fromCell.y + fromCell.height) from = box;
       }
-      await ui.page.mouse.move(from.x + from.width / 2, from.y + 5);
+      expect(from).not.toBeNull();
+      await ui.page.mouse.move(from!.x + from!.width / 2, from!.y + from!.height / 2);
       await ui.page.mouse.down();
-      await ui.page.mouse.move(to.x + to.width / 2, from.y + 5, { steps: 12 });
-      await ui.page.mouse.move(to.x + to.width / 2 + 2, from.y + 6, { steps: 2 });
+      await ui.page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+      await ui.page.mouse.move(to.x + to.width / 2 + 2, to.y + to.height / 2 + 2, { steps: 2 });
       await ui.page.mouse.up();
       await ui.page.getByText(/dipindahkan\./).waitFor();
 
@@ -193,41 +253,11 @@ describeInBrowser('web UI: content, review, calendar and publishing', () => {
          FROM posts WHERE id = $1`,
         [postId],
       );
-      expect(moved[0]).toEqual({ status: 'scheduled', local: `${MOVED_DAY} 10:00` });
-      await ui.screens.capture(ui.page, 'calendar-moved');
-    },
-    LONG,
-  );
-
-  it(
-    'publishes to the sandbox: the feed and the publishing log show it',
-    async () => {
-      // The post's time has not come: make it due, then run the dispatcher once.
-      await ui.world.t.dataSource.query(
-        `UPDATE post_targets SET planned_at = now() - interval '1 minute',
-           next_attempt_at = now() - interval '1 minute' WHERE post_id = $1`,
-        [postId],
-      );
-      const summary = await ui.world.t.app.get(DispatcherService).runOnce();
-      expect(summary.outcomes.published).toBe(2);
-
-      await ui.goto('#/publikasi/sandbox');
-      await ui.page.getByRole('heading', { name: 'Umpan sandbox', level: 1 }).waitFor();
-      await ui.page.locator('.sandbox-post').first().waitFor();
-      expect(await ui.page.locator('main').textContent()).toContain(
-        'Sandbox — tidak terbit di media sosial',
-      );
-      expect(await ui.page.locator('.sandbox-post').count()).toBe(2);
-      await ui.screens.capture(ui.page, 'sandbox-feed');
-
-      await ui.goto(`#/konten/${postId}`);
-      await ui.page.getByRole('heading', { name: 'Catatan publikasi' }).waitFor();
-      await ui.page.getByRole('row', { name: /Instagram/ }).waitFor();
-      await ui.screens.capture(ui.page, 'post-published');
-
-      await ui.goto('#/publikasi');
-      await ui.page.getByRole('row', { name: /Sandbox X Uji/ }).waitFor();
-      await ui.screens.capture(ui.page, 'accounts');
+      expect(moved[0]).toEqual({ status: 'scheduled', local: `${due.date} ${due.time}` });
+      await ui.screens.capture(ui.page, 'calendar-month-moved');
+      // The phone-sized screenshot showed one day; back on the desktop the month returns.
+      const month = ui.page.getByRole('tab', { name: /Bulan/ });
+      expect(await month.getAttribute('aria-selected')).toBe('true');
     },
     LONG,
   );
@@ -241,19 +271,12 @@ describeInBrowser('web UI: content, review, calendar and publishing', () => {
       expect(await ui.page.getByLabel('Alamat langganan').inputValue()).toMatch(
         /\/api\/calendar\/feeds\/.+\.ics$/,
       );
-      await ui.page.getByLabel('Berkas rencana').setInputFiles({
-        name: 'rencana.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from('tidak,dikenal\n1,2\n'),
-      });
-      await ui.page.getByRole('button', { name: 'Impor', exact: true }).click();
-      await ui.page.getByRole('alert').first().waitFor();
-      await ui.page.getByRole('table', { name: 'Baris yang ditolak' }).waitFor();
       await ui.screens.capture(ui.page, 'planning');
 
+      // Not today: the moved post is about to publish.
       await ui.goto('#/kalender/libur');
       await ui.page.getByRole('heading', { name: 'Hari tanpa posting', level: 1 }).waitFor();
-      await ui.page.getByLabel('Mulai').fill(MOVED_DAY);
+      await ui.page.getByLabel('Mulai').fill(PLANNED_DAY);
       await ui.page.getByLabel('Keterangan').fill('Hari berkabung lembaga');
       await ui.page.getByRole('button', { name: 'Tambah', exact: true }).click();
       await ui.page.getByRole('row', { name: /Hari berkabung lembaga/ }).waitFor();
@@ -262,9 +285,96 @@ describeInBrowser('web UI: content, review, calendar and publishing', () => {
     LONG,
   );
 
+  it('publishes to the sandbox at its time: the publishing log and the sandbox feed show it', async () => {
+    // Nothing is run by hand: the app's dispatcher wakes when the post falls due.
+    const targets = ui.page.locator('ul.targets > li');
+    await reloadUntil(
+      ui,
+      `#/konten/${postId}`,
+      async () => {
+        await ui.page.getByRole('heading', { name: 'Catatan publikasi' }).waitFor();
+        await targets.first().waitFor();
+        const states = await targets.allTextContents();
+        return states.length === 2 && states.every((text) => text.includes('Terbit'));
+      },
+      150_000,
+    );
+    const log = ui.page.getByRole('table', { name: 'Catatan publikasi' });
+    await log.getByRole('row', { name: /Instagram .*Terbit/ }).waitFor();
+    await log.getByRole('row', { name: /X .*Terbit/ }).waitFor();
+    await ui.screens.capture(ui.page, 'post-published');
+
+    await ui.goto('#/publikasi/sandbox');
+    await ui.page.getByRole('heading', { name: 'Umpan sandbox', level: 1 }).waitFor();
+    await ui.page.locator('.sandbox-post').first().waitFor();
+    expect(await ui.page.locator('main').textContent()).toContain(
+      'Sandbox — tidak terbit di media sosial',
+    );
+    expect(await ui.page.locator('.sandbox-post').count()).toBe(2);
+    expect(await ui.page.locator('.sandbox-post').first().textContent()).toContain(
+      'Tas anyaman rotan buatan warga binaan.',
+    );
+    await ui.screens.capture(ui.page, 'sandbox-feed');
+
+    await ui.goto('#/publikasi');
+    await ui.page.getByRole('row', { name: /Sandbox X Uji/ }).waitFor();
+    await ui.screens.capture(ui.page, 'accounts');
+    await ui.logOut();
+  }, 200_000);
+
+  it(
+    "the manager's dashboard for this month counts the post for its workshop",
+    async () => {
+      await logIn(ui.page, ui.world.users.manager.email, TEST_PASSWORD);
+      await ui.page.getByRole('heading', { name: 'Katalog', level: 1 }).waitFor();
+      await ui.page.getByRole('link', { name: 'Dasbor' }).click();
+      await ui.page.getByRole('heading', { name: 'Dasbor', level: 1 }).waitFor();
+      expect(await ui.page.getByLabel('Bulan', { exact: true }).inputValue()).toBe(
+        monthInJakarta(new Date()),
+      );
+      // The collector takes the published post in on its next tick (every 15 s).
+      const posts = ui.page.locator('.kpi').filter({ hasText: 'Postingan tayang' });
+      await reloadUntil(
+        ui,
+        '#/dasbor',
+        async () => {
+          await posts.locator('.kpi-value').waitFor();
+          await ui.page.waitForFunction(() => {
+            const { document } = globalThis as any;
+            return document.querySelectorAll('.skeleton').length === 0;
+          });
+          return (await posts.locator('.kpi-value').textContent())?.trim() !== '0';
+        },
+        60_000,
+      );
+      // One post on two networks: two published posts.
+      expect(Number(await posts.locator('.kpi-value').textContent())).toBe(2);
+      const perWorkshop = ui.page.getByRole('table', { name: 'Postingan per bengkel kerja' });
+      await perWorkshop.getByRole('row', { name: /^Batik 2 / }).waitFor();
+      // Products are ranked on their figures, the first of which comes an hour after publishing.
+      const ranking = ui.page.getByRole('region', { name: 'Peringkat minat' });
+      expect(await ranking.textContent()).toContain('sekitar satu jam setelah terbit');
+      const reliability = ui.page.getByRole('region', { name: 'Keandalan publikasi' });
+      expect(await reliability.textContent()).toMatch(/Instagram/);
+      await ui.screens.capture(ui.page, 'dashboard-published');
+
+      await ui.page.getByRole('button', { name: 'English' }).click();
+      await ui.page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
+      await ui.page.getByText('Posts published').waitFor();
+      await ui.page.getByRole('table', { name: 'Posts per workshop' }).waitFor();
+      await ui.screens.capture(ui.page, 'dashboard-english');
+      await ui.page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+      await ui.page.getByRole('heading', { name: 'Dasbor', level: 1 }).waitFor();
+      await ui.logOut();
+    },
+    LONG,
+  );
+
   it(
     'switches to English, and nothing went wrong in the page',
     async () => {
+      await logIn(ui.page, ui.world.users.staff.email, TEST_PASSWORD);
+      await ui.page.getByRole('heading', { name: 'Katalog', level: 1 }).waitFor();
       await ui.goto('#/konten');
       await ui.page.getByRole('button', { name: 'English' }).click();
       await ui.page.getByRole('heading', { name: 'Content', level: 1 }).waitFor();

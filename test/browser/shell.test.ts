@@ -1,6 +1,7 @@
 /**
  * The shell in a real browser: the language switch (kept across reloads, API errors in the
- * chosen language), screens a role may not use, pagination and keyboard use.
+ * chosen language), screens a role may not use, and the list screens' table: pagination,
+ * sorting, loading without shifting, empty and no-match states, load errors, keyboard use.
  */
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
@@ -33,6 +34,13 @@ describeInBrowser('web UI: shell', () => {
 
   const goto = (hash: string) => page.goto(`${world.baseUrl}/${hash}`);
   const alert = () => page.getByRole('alert');
+  /** The focused element's text and outline style (solid when focus is visible). */
+  const focus = () =>
+    page.evaluate(() => {
+      const { document, getComputedStyle } = globalThis as any;
+      const element = document.activeElement;
+      return { text: element?.textContent, outline: getComputedStyle(element).outlineStyle };
+    });
 
   it(
     'switches to English (kept after a reload, API errors in English) and back',
@@ -93,17 +101,152 @@ describeInBrowser('web UI: shell', () => {
   );
 
   it(
+    'sorts the catalogue by a column head, from the keyboard, with focus visible',
+    async () => {
+      await goto('#/katalog');
+      await page.getByText('Menampilkan 1–20 dari 22').waitFor();
+      const nameHead = page.getByRole('columnheader', { name: 'Nama produk' });
+      const priceHead = page.getByRole('columnheader', { name: 'Harga' });
+      expect(await nameHead.getAttribute('aria-sort')).toBe('ascending');
+      expect(await priceHead.getAttribute('aria-sort')).toBeNull();
+
+      await page.getByRole('button', { name: 'Nama produk' }).focus();
+      await page.keyboard.press('Tab');
+      const focused = await focus();
+      expect(focused.text).toContain('Harga');
+      expect(focused.outline).toBe('solid');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/sort=price&direction=asc/);
+      await page.locator('[aria-sort="ascending"]', { hasText: 'Harga' }).waitFor();
+      const firstRow = page.locator('tbody tr').first();
+      await firstRow.filter({ hasText: 'Roti Manis Varian 01' }).waitFor();
+      await screens.capture(page, 'catalogue-by-price');
+
+      await page.getByRole('button', { name: 'Harga' }).click();
+      await page.waitForURL(/direction=desc/);
+      await firstRow.filter({ hasText: 'Kain Batik Tulis Parang' }).waitFor();
+      expect(await priceHead.getAttribute('aria-sort')).toBe('descending');
+      expect(await nameHead.getAttribute('aria-sort')).toBeNull();
+
+      // The sort dropdown and the heads are one order: it reads what the head chose, and
+      // what it applies shows on the heads.
+      const order = page.getByLabel('Urutkan');
+      const chosen = () => order.evaluate((select: any) => select.selectedOptions[0].textContent);
+      expect(await chosen()).toBe('Harga termahal');
+      await order.selectOption({ label: 'Nama (Z–A)' });
+      await page.getByRole('button', { name: 'Terapkan' }).click();
+      await page.waitForURL(/sort=name&direction=desc/);
+      await page.locator('[aria-sort="descending"]', { hasText: 'Nama produk' }).waitFor();
+      expect(await priceHead.getAttribute('aria-sort')).toBeNull();
+      expect(await chosen()).toBe('Nama (Z–A)');
+      await page.getByRole('button', { name: 'Nama produk' }).click();
+      await page.waitForURL(/sort=name&direction=asc/);
+      await page.locator('[aria-sort="ascending"]', { hasText: 'Nama produk' }).waitFor();
+      expect(await chosen()).toBe('Nama (A–Z)');
+      await screens.capture(page, 'catalogue-by-name');
+    },
+    LONG,
+  );
+
+  it(
+    'keeps a list in place while it loads, then shows its rows and a new one',
+    async () => {
+      let release: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const workshops = /\/api\/workshops\?/;
+      await page.route(workshops, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await goto('#/katalog/bengkel');
+      const table = page.locator('.table-wrap');
+      await page.locator('.skeleton-row').first().waitFor();
+      const loading = await table.boundingBox();
+      release();
+      await page.getByRole('link', { name: 'Batik', exact: true }).waitFor();
+      expect(await page.locator('.skeleton-row').count()).toBe(0);
+      const loaded = await table.boundingBox();
+      expect(loaded?.y).toBe(loading?.y);
+      expect(loaded?.x).toBe(loading?.x);
+      await page.unroute(workshops);
+      await screens.capture(page, 'workshops');
+      const rows = await page.locator('tbody tr').count();
+
+      await page.getByRole('link', { name: 'Tambah bengkel' }).click();
+      await page.getByLabel('Nama bengkel').fill('Anyaman Pandan');
+      await page.getByRole('button', { name: 'Simpan', exact: true }).click();
+      await page.getByText('Bengkel “Anyaman Pandan” disimpan.').waitFor();
+      const row = page.getByRole('row', { name: /Anyaman Pandan/ });
+      expect(await row.textContent()).toContain('Aktif');
+      expect(await page.locator('tbody tr').count()).toBe(rows + 1);
+    },
+    LONG,
+  );
+
+  it(
+    'says what to do next when a list is empty or matches nothing',
+    async () => {
+      await goto('#/media/penurunan');
+      await page.getByText('Tidak ada tugas penurunan').waitFor();
+      await page.getByText('Tugas muncul di sini saat sebuah persetujuan ditarik.').waitFor();
+      expect(await page.getByRole('table').count()).toBe(0);
+      await screens.capture(page, 'takedowns-empty');
+
+      await goto('#/media/persetujuan');
+      await page.getByText('Register masih kosong').waitFor();
+      await page
+        .getByText('Catat persetujuan sebelum memakai foto yang menampilkan orang.')
+        .waitFor();
+      // The page's action and the empty state's both lead to the form.
+      expect(await page.getByRole('link', { name: 'Catat persetujuan' }).count()).toBe(2);
+      await screens.capture(page, 'consents-empty');
+
+      await page.getByLabel('Status').selectOption('withdrawn');
+      await page.getByRole('button', { name: 'Terapkan' }).click();
+      await page.getByText('Tidak ada yang cocok dengan filter ini').waitFor();
+      await screens.capture(page, 'consents-no-match');
+      await page.getByRole('link', { name: 'Hapus semua filter' }).click();
+      await page.getByText('Register masih kosong').waitFor();
+      expect(page.url()).not.toContain('status=');
+    },
+    LONG,
+  );
+
+  it(
+    'says in the chosen language when a list fails to load, and loads it again on request',
+    async () => {
+      const failing = /\/api\/takedown-tasks\?/;
+      await page.route(failing, (route) => route.fulfill({ status: 503, body: '' }));
+      await goto('#/media/penurunan');
+      await alert().getByText('Permintaan gagal (kode 503). Coba lagi.').waitFor();
+      expect(await page.getByRole('table').count()).toBe(0);
+      expect(await page.getByText('Tidak ada tugas penurunan').count()).toBe(0);
+      await screens.capture(page, 'list-error');
+
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.getByRole('button', { name: 'Try again' }).click();
+      await alert().getByText('The request failed (code 503). Please try again.').waitFor();
+
+      await page.unroute(failing);
+      await page.getByRole('button', { name: 'Try again' }).click();
+      await page.getByText('No takedown tasks').waitFor();
+      expect(await alert().count()).toBe(0);
+      await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+      await page.getByText('Tidak ada tugas penurunan').waitFor();
+    },
+    LONG,
+  );
+
+  it(
     'is keyboard operable: the skip link comes first and focus is visible',
     async () => {
       await goto('#/katalog');
       await page.reload();
       await page.getByRole('heading', { name: 'Katalog', level: 1 }).waitFor();
       await page.keyboard.press('Tab');
-      const focused = await page.evaluate(() => ({
-        text: (globalThis as any).document.activeElement?.textContent,
-        outline: (globalThis as any).getComputedStyle((globalThis as any).document.activeElement)
-          .outlineStyle,
-      }));
+      const focused = await focus();
       expect(focused.text).toBe('Langsung ke isi halaman');
       expect(focused.outline).toBe('solid');
       await page.keyboard.press('Enter');

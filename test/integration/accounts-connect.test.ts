@@ -1,8 +1,8 @@
 /**
  * Connecting live accounts over HTTP against the platform fakes: Facebook Login (user token →
  * long-lived token → Pages with their Instagram accounts), X OAuth 2.0 with PKCE and X OAuth 1.0a
- * user keys; reconnecting, disconnecting, and the answers when the platform apps are not
- * configured. Tokens never appear in a response or in the audit log.
+ * user keys; reconnecting, disconnecting, which sign-ins are configured, and the answers when the
+ * platform apps are not configured. Tokens never appear in a response or in the audit log.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role } from '../../src/auth/roles';
@@ -113,6 +113,22 @@ async function publishOnce(account: Parameters<typeof dueLivePost>[3], caption: 
   ]);
   return target.status as string;
 }
+
+describe('connect options', () => {
+  const options = (app: TestApp, as: Pick<LiveWorld, 'auth'>, status = 200) =>
+    app.http().get('/api/social-accounts/connect-options').set(as.auth).expect(status);
+
+  it('tells which sign-ins the server is configured for, without the settings', async () => {
+    const all = await options(t, w);
+    expect(all.body).toEqual({ graph: true, xOAuth2: true, xUserKeys: true });
+    const none = await options(bare, await liveWorld(bare));
+    expect(none.body).toEqual({ graph: false, xOAuth2: false, xUserKeys: false });
+  });
+
+  it('is for those who may connect accounts', async () => {
+    await options(t, await liveWorld(t, Role.Staff), 403);
+  });
+});
 
 describe('Facebook Login', () => {
   it('lists the Pages for a user token, then connects a Page and its Instagram account', async () => {

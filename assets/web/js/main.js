@@ -2,6 +2,9 @@ import { render } from 'preact';
 import { App } from './app.js';
 import { html } from './lib/html.js';
 import { loadSession, sessionStore } from './lib/session.js';
+import { takeXReturn } from './screens/account-connect.js';
+
+takeXReturn();
 
 const root = document.getElementById('app');
 root.textContent = '';

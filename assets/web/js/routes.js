@@ -1,4 +1,5 @@
 import { AccountScreen } from './screens/account.js';
+import { XReturnScreen } from './screens/account-connect.js';
 import { AuditScreen } from './screens/audit.js';
 import { CalendarScreen } from './screens/calendar.js';
 import { ComposerScreen } from './screens/composer.js';
@@ -60,6 +61,7 @@ export const ROUTES = [
   { pattern: '/kalender/libur', screen: BlackoutScreen },
   { pattern: '/publikasi', screen: AccountsScreen },
   { pattern: '/publikasi/sandbox', screen: SandboxFeedScreen },
+  { pattern: '/publikasi/x', screen: XReturnScreen, permission: 'accounts.manage' },
   { pattern: '/dasbor', screen: DashboardScreen, permission: 'reports.read' },
   { pattern: '/notifikasi', screen: NotificationsScreen },
 ];

@@ -86,6 +86,25 @@ export class XAuthorizeDto {
   redirectUri: string;
 }
 
+export class ConnectOptionsResponse {
+  @ApiProperty({
+    description:
+      'Facebook Login (Facebook Pages, Instagram business accounts) is configured: META_APP_ID and META_APP_SECRET are set',
+  })
+  graph: boolean;
+
+  @ApiProperty({
+    description: 'The X sign-in (OAuth 2.0 with PKCE) is configured: X_CLIENT_ID is set',
+  })
+  xOAuth2: boolean;
+
+  @ApiProperty({
+    description:
+      'Connecting X with OAuth 1.0a user keys is configured: X_CONSUMER_KEY and X_CONSUMER_SECRET are set',
+  })
+  xUserKeys: boolean;
+}
+
 export class XAuthorizeResponse {
   @ApiProperty({ description: 'Send the person here to sign in to X' }) authorizeUrl: string;
   @ApiProperty() state: string;

@@ -108,6 +108,12 @@ export class GraphConnectService {
     return connected;
   }
 
+  /** Whether Facebook Login can run here: it needs both META_APP_ID and META_APP_SECRET. */
+  configured(): boolean {
+    const { appId, appSecret } = this.config.metaApp;
+    return Boolean(appId && appSecret);
+  }
+
   private app(): MetaAppKeys {
     const { appId, appSecret } = this.config.metaApp;
     if (!appId) throw missingConfig('META_APP_ID');

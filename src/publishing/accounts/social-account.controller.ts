@@ -6,6 +6,7 @@ import { Permission } from '../../auth/roles';
 import type { Page } from '../../common/pagination';
 import { UuidParam } from '../../common/uuid.pipe';
 import {
+  ConnectOptionsResponse,
   GraphConnectionResponse,
   GraphConnectPageDto,
   GraphConnectStartDto,
@@ -47,6 +48,18 @@ export class SocialAccountController {
     @Query() query: SocialAccountListQuery,
   ): Promise<Page<SocialAccountResponse>> {
     return this.accounts.list(scope, query);
+  }
+
+  @Get('connect-options')
+  @RequirePermission(Permission.AccountsManage)
+  @ApiOperation({
+    summary: 'Which platform sign-ins this server is configured for',
+    description:
+      'Read-only: tells the UI which connect flows it can offer before anyone tries one (each refuses with 409 naming the missing variable otherwise). Never returns the settings themselves.',
+  })
+  @ApiOkResponse({ type: ConnectOptionsResponse })
+  connectOptions(): ConnectOptionsResponse {
+    return { graph: this.graph.configured(), ...this.x.configuredFlows() };
   }
 
   @Get(':id')

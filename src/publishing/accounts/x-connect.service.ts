@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { XConnector, XUser } from '../../platforms/x/x-connect';
 import type { PlatformCredentials } from '../../platforms/platform-adapter';
 import {
+  ConnectOptionsResponse,
   XAuthorizeDto,
   XAuthorizeResponse,
   XCallbackDto,
@@ -32,6 +33,12 @@ export class XConnectService {
     private readonly sessions: ConnectSessions,
     private readonly live: LiveAccountsService,
   ) {}
+
+  /** The X flows this server can run: the sign-in needs X_CLIENT_ID, user keys the consumer keys. */
+  configuredFlows(): Pick<ConnectOptionsResponse, 'xOAuth2' | 'xUserKeys'> {
+    const { clientId, consumerKey, consumerSecret } = this.config.xApp;
+    return { xOAuth2: Boolean(clientId), xUserKeys: Boolean(consumerKey && consumerSecret) };
+  }
 
   async authorize(scope: RequestScope, dto: XAuthorizeDto): Promise<XAuthorizeResponse> {
     const institutionId = scope.requireInstitution();

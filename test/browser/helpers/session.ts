@@ -1,6 +1,7 @@
 import { afterAll, beforeAll } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { ScreenRecorder, watchConsole } from './capture';
+import type { TestAppOptions } from '../../support/app';
 import { type BrowserWorld, startWorld } from './world';
 
 /** A describe block's world in the browser; world, page and problems are set by its beforeAll. */
@@ -18,11 +19,15 @@ export interface BrowserSession {
 /**
  * Starts a world before the describe block's tests, watching the page's console and recording
  * its screens under `screensName`; writes the screen report and closes the world after them.
+ * `appOptions` is read when the world starts, after the describe block's earlier beforeAll.
  */
-export function useBrowserSession(screensName: string): BrowserSession {
+export function useBrowserSession(
+  screensName: string,
+  appOptions: () => TestAppOptions = () => ({}),
+): BrowserSession {
   const session = { screens: new ScreenRecorder(screensName) } as BrowserSession;
   beforeAll(async () => {
-    session.world = await startWorld();
+    session.world = await startWorld(appOptions());
     session.page = session.world.page;
     session.problems = watchConsole(session.page);
   }, 120_000);

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { Role } from '../../../src/auth/roles';
-import { createTestApp, type TestApp } from '../../support/app';
+import { createTestApp, type TestApp, type TestAppOptions } from '../../support/app';
 import {
   makeInstitution,
   makeProduct,
@@ -34,10 +34,10 @@ async function named(t: TestApp, user: UserRow, displayName: string): Promise<Us
 /**
  * The whole app on a real port with a fresh institution (tests never truncate), a few
  * workshops and products, two sandbox accounts, one user per role the tests need, and
- * chromium on a fresh profile.
+ * chromium on a fresh profile. `options` reach the app (e.g. platform fakes' URLs in `env`).
  */
-export async function startWorld(): Promise<BrowserWorld> {
-  const t = await createTestApp();
+export async function startWorld(options: TestAppOptions = {}): Promise<BrowserWorld> {
+  const t = await createTestApp(options);
   await t.app.listen(0, '127.0.0.1');
   const address = t.app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -57,7 +57,8 @@ export default {
   'dashboard.bottom': '{what}: least interest',
   'dashboard.name': 'Name',
   'dashboard.rankEmpty': 'Nothing to rank yet',
-  'dashboard.rankEmptyHint': 'Link posts to products so their interest can be measured.',
+  'dashboard.rankEmptyHint':
+    'The ranking appears once the first figures of a post are in, about an hour after it is published. Link posts to products so their interest can be measured.',
   'dashboard.times': 'Best posting times',
   'dashboard.timesHint':
     'Engagement rate by day and hour ({zone} time); the number in brackets is the number of posts. Darker means more engagement; ★ marks the three best times (at least {min} posts).',

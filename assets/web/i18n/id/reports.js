@@ -57,7 +57,8 @@ export default {
   'dashboard.bottom': '{what}: paling kurang diminati',
   'dashboard.name': 'Nama',
   'dashboard.rankEmpty': 'Belum ada yang bisa diperingkat',
-  'dashboard.rankEmptyHint': 'Kaitkan postingan dengan produk agar minatnya terukur.',
+  'dashboard.rankEmptyHint':
+    'Peringkat muncul setelah angka pertama postingan terkumpul, sekitar satu jam setelah terbit. Kaitkan postingan dengan produk agar minatnya terukur.',
   'dashboard.times': 'Waktu posting terbaik',
   'dashboard.timesHint':
     'Tingkat interaksi per hari dan jam (waktu {zone}); angka dalam kurung = jumlah postingan. Warna lebih gelap = interaksi lebih tinggi; ★ = tiga waktu terbaik (minimal {min} postingan).',

@@ -13,12 +13,14 @@ export function Alert({ kind = 'info', title, children }) {
 /** Input the server refused reads as "check the form"; anything else as a failure. */
 const INPUT_STATUSES = [400, 409, 413, 415, 422];
 
-export function ErrorAlert({ error, title }) {
+/** children: what the user can do about it, e.g. a retry button. */
+export function ErrorAlert({ error, title, children }) {
   if (!error) return null;
   const heading =
     title ?? (INPUT_STATUSES.includes(error.status) ? t('error.checkInput') : t('error.title'));
   return html`<${Alert} kind="danger" title=${heading}>
     <p>${error.message}</p>
+    ${children}
   <//>`;
 }
 

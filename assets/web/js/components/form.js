@@ -6,70 +6,54 @@ function describedBy(...ids) {
   return list || undefined;
 }
 
-function FieldShell({ id, label, hint, error, required, children, className = '' }) {
-  return html`<div class="field ${error ? 'has-error' : ''} ${className}">
-    <label for=${id}>
-      ${label}${required && html`<span class="required" aria-hidden="true"> *</span>`}
-    </label>
-    ${hint && html`<p class="hint" id=${`${id}-hint`}>${hint}</p>`} ${children}
-    ${error && html`<p class="field-error" id=${`${id}-error`}>${error}</p>`}
-  </div>`;
-}
-
-function aria(id, hint, error) {
-  return {
-    'aria-describedby': describedBy(hint && `${id}-hint`, error && `${id}-error`),
+/**
+ * The wrapper every single-control field shares: label (with the required mark), hint, the
+ * control and its error. control(id, described) renders the control; `described` carries
+ * aria-describedby (hint, error) and aria-invalid for it.
+ */
+function Field({ id, label, hint, error, required, className = '', control }) {
+  const auto = useId();
+  const fieldId = id ?? auto;
+  const described = {
+    'aria-describedby': describedBy(hint && `${fieldId}-hint`, error && `${fieldId}-error`),
     'aria-invalid': error ? 'true' : undefined,
   };
+  return html`<div class="field ${error ? 'has-error' : ''} ${className}">
+    <label for=${fieldId}>
+      ${label}${required && html`<span class="required" aria-hidden="true"> *</span>`}
+    </label>
+    ${hint && html`<p class="hint" id=${`${fieldId}-hint`}>${hint}</p>`}
+    ${control(fieldId, described)}
+    ${error && html`<p class="field-error" id=${`${fieldId}-error`}>${error}</p>`}
+  </div>`;
 }
 
 /** A labelled input; every other prop goes to the <input>. */
 export function TextField({ label, hint, error, className, id, ...input }) {
-  const auto = useId();
-  const fieldId = id ?? auto;
-  return html`<${FieldShell}
-    id=${fieldId}
-    label=${label}
-    hint=${hint}
-    error=${error}
-    required=${input.required}
-    className=${className}
-  >
-    <input id=${fieldId} type="text" ...${aria(fieldId, hint, error)} ...${input} />
-  <//>`;
+  return html`<${Field}
+    ...${{ id, label, hint, error, className, required: input.required }}
+    control=${(fieldId, described) =>
+      html`<input id=${fieldId} type="text" ...${described} ...${input} />`}
+  />`;
 }
 
 export function TextArea({ label, hint, error, className, id, ...input }) {
-  const auto = useId();
-  const fieldId = id ?? auto;
-  return html`<${FieldShell}
-    id=${fieldId}
-    label=${label}
-    hint=${hint}
-    error=${error}
-    required=${input.required}
-    className=${className}
-  >
-    <textarea id=${fieldId} rows="4" ...${aria(fieldId, hint, error)} ...${input} />
-  <//>`;
+  return html`<${Field}
+    ...${{ id, label, hint, error, className, required: input.required }}
+    control=${(fieldId, described) =>
+      html`<textarea id=${fieldId} rows="4" ...${described} ...${input} />`}
+  />`;
 }
 
 /** options: [{ value, label }] */
 export function SelectField({ label, hint, error, options, className, id, ...select }) {
-  const auto = useId();
-  const fieldId = id ?? auto;
-  return html`<${FieldShell}
-    id=${fieldId}
-    label=${label}
-    hint=${hint}
-    error=${error}
-    required=${select.required}
-    className=${className}
-  >
-    <select id=${fieldId} ...${aria(fieldId, hint, error)} ...${select}>
-      ${options.map((o) => html`<option key=${o.value} value=${o.value}>${o.label}</option>`)}
-    </select>
-  <//>`;
+  return html`<${Field}
+    ...${{ id, label, hint, error, className, required: select.required }}
+    control=${(fieldId, described) =>
+      html`<select id=${fieldId} ...${described} ...${select}>
+        ${options.map((o) => html`<option key=${o.value} value=${o.value}>${o.label}</option>`)}
+      </select>`}
+  />`;
 }
 
 export function Checkbox({ label, hint, checked, onChange, ...input }) {
@@ -139,22 +123,21 @@ export function SubmitButton({ busy, label, busyLabel, kind = 'primary', disable
  * the real input stays focusable but hidden; its second label looks like a button.
  */
 export function FileField({ label, hint, error, accept, file, onChange, chooseLabel, noneLabel }) {
-  const id = useId();
-  return html`<div class="field ${error ? 'has-error' : ''}">
-    <label for=${id}>${label}</label>
-    ${hint && html`<p class="hint" id=${`${id}-hint`}>${hint}</p>`}
-    <div class="file-picker">
-      <input
-        id=${id}
-        class="visually-hidden"
-        type="file"
-        accept=${accept}
-        aria-describedby=${describedBy(hint && `${id}-hint`, `${id}-name`, error && `${id}-error`)}
-        onChange=${(e) => onChange(e.currentTarget.files?.[0] ?? null)}
-      />
-      <label for=${id} class="btn btn-secondary">${chooseLabel}</label>
-      <span id=${`${id}-name`} class="file-name">${file ? file.name : noneLabel}</span>
-    </div>
-    ${error && html`<p class="field-error" id=${`${id}-error`}>${error}</p>`}
-  </div>`;
+  return html`<${Field}
+    ...${{ label, hint, error }}
+    control=${(id, described) =>
+      html`<div class="file-picker">
+        <input
+          id=${id}
+          class="visually-hidden"
+          type="file"
+          accept=${accept}
+          ...${described}
+          aria-describedby=${describedBy(described['aria-describedby'], `${id}-name`)}
+          onChange=${(e) => onChange(e.currentTarget.files?.[0] ?? null)}
+        />
+        <label for=${id} class="btn btn-secondary">${chooseLabel}</label>
+        <span id=${`${id}-name`} class="file-name">${file ? file.name : noneLabel}</span>
+      </div>`}
+  />`;
 }

@@ -19,6 +19,24 @@ export function isoWeekOf(yyyyMmDd) {
   return `${year}-W${pad(week)}`;
 }
 
+/** The Monday (YYYY-MM-DD) that starts an ISO week such as 2026-W49. */
+export function mondayOfIsoWeek(week) {
+  const [year, number] = week.split('-W').map(Number);
+  // 4 January is always in week 1; its Monday starts the year's weeks.
+  const jan4 = `${year}-01-04`;
+  return addDays(jan4, -((utcOf(jan4).getUTCDay() + 6) % 7) + (number - 1) * 7);
+}
+
+/** The ISO week `weeks` after (or, negative, before) `week`: 2026-W52 + 1 → 2026-W53 or 2027-W01. */
+export function shiftIsoWeek(week, weeks) {
+  return isoWeekOf(addDays(mondayOfIsoWeek(week), 7 * weeks));
+}
+
+/** Whether `text` names an ISO week that exists (2026-W53 does, 2027-W53 does not). */
+export function isIsoWeek(text) {
+  return /^\d{4}-W\d{2}$/.test(text) && isoWeekOf(mondayOfIsoWeek(text)) === text;
+}
+
 export function addDays(yyyyMmDd, days) {
   const date = utcOf(yyyyMmDd);
   date.setUTCDate(date.getUTCDate() + days);

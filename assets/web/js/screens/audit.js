@@ -1,13 +1,8 @@
 import { useState } from 'preact/hooks';
-import {
-  Alert,
-  EmptyState,
-  ErrorAlert,
-  LoadingNote,
-  SkeletonRows,
-} from '../components/feedback.js';
+import { Alert, ErrorAlert } from '../components/feedback.js';
 import { SelectField, TextField } from '../components/form.js';
-import { FilterBar, Page, Pagination } from '../components/page.js';
+import { FilterBar, Page } from '../components/page.js';
+import { ListTable, pageOf } from '../components/table.js';
 import { api } from '../lib/api.js';
 import { filterKey, hasFilters, pickFilters } from '../lib/filters.js';
 import { formatDateTime, zoneOffset } from '../lib/format.js';
@@ -144,75 +139,51 @@ function ExportButton({ query }) {
   </div>`;
 }
 
+function AuditRow({ entry, zone }) {
+  return html`<tr>
+    <th scope="row" data-label=${t('audit.time')}>${formatDateTime(entry.occurredAt, zone)}</th>
+    <td data-label=${t('audit.actor')}>${entry.actorEmail ?? t('audit.system')}</td>
+    <td data-label=${t('audit.action')}>${tEnum('action', entry.action)}</td>
+    <td data-label=${t('audit.entity')}>
+      ${tEnum('entity', entry.entityType)}
+      ${entry.entityId && html`<span class="cell-sub mono">${entry.entityId.slice(0, 8)}</span>`}
+    </td>
+    <td data-label=${t('audit.change')}><${Change} entry=${entry} /></td>
+  </tr>`;
+}
+
 export function AuditScreen({ route }) {
   const query = route.query;
-  const page = Number(query.page) || 1;
+  const page = pageOf(query);
   const entries = useResource(
     () => api.get('/api/audit', { ...apiFilters(query), page, pageSize: PAGE_SIZE }),
     [...FILTERS.map((f) => query[f]), page],
   );
   const users = useResource(async () => (await api.get('/api/users', { pageSize: 100 })).items, []);
   const zone = currentInstitution()?.timeZone;
-  const items = entries.data?.items ?? [];
   return html`<${Page}
     title=${t('audit.title')}
     actions=${html`<${ExportButton} query=${query} />`}
   >
     <p class="lead">${t('audit.intro')}</p>
     <${AuditFilters} key=${filterKey(query, FILTERS)} query=${query} users=${users.data ?? []} />
-    <${ErrorAlert} error=${entries.error} />
-    <${LoadingNote} loading=${entries.loading && entries.data} />
-    ${
-      entries.data && items.length === 0
-        ? html`<${EmptyState} title=${t('audit.empty')} text=${t('audit.emptyHint')} />`
-        : html`<div class="table-wrap">
-            <table class="table stack audit-table">
-              <caption class="visually-hidden">
-                ${t('audit.title')}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">${t('audit.time')}</th>
-                  <th scope="col">${t('audit.actor')}</th>
-                  <th scope="col">${t('audit.action')}</th>
-                  <th scope="col">${t('audit.entity')}</th>
-                  <th scope="col">${t('audit.change')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${
-                  entries.data
-                    ? items.map(
-                        (e) =>
-                          html`<tr key=${e.id}>
-                            <th scope="row" data-label=${t('audit.time')}>
-                              ${formatDateTime(e.occurredAt, zone)}
-                            </th>
-                            <td data-label=${t('audit.actor')}>
-                              ${e.actorEmail ?? t('audit.system')}
-                            </td>
-                            <td data-label=${t('audit.action')}>${tEnum('action', e.action)}</td>
-                            <td data-label=${t('audit.entity')}>
-                              ${tEnum('entity', e.entityType)}
-                              ${e.entityId && html`<span class="cell-sub mono">${e.entityId.slice(0, 8)}</span>`}
-                            </td>
-                            <td data-label=${t('audit.change')}><${Change} entry=${e} /></td>
-                          </tr>`,
-                      )
-                    : entries.loading && html`<${SkeletonRows} columns=${5} rows=${8} />`
-                }
-              </tbody>
-            </table>
-          </div>`
-    }
-    ${
-      entries.data &&
-      html`<${Pagination}
-        page=${page}
-        pageSize=${PAGE_SIZE}
-        total=${entries.data.total}
-        onPage=${(p) => navigate(PATH, { ...query, page: p })}
-      />`
-    }
+    <${ListTable}
+      resource=${entries}
+      caption=${t('audit.title')}
+      columns=${[
+        { label: t('audit.time') },
+        { label: t('audit.actor') },
+        { label: t('audit.action') },
+        { label: t('audit.entity') },
+        { label: t('audit.change') },
+      ]}
+      row=${(e) => html`<${AuditRow} key=${e.id} entry=${e} zone=${zone} />`}
+      empty=${{ title: t('audit.empty'), text: t('audit.emptyHint') }}
+      noMatch=${{ title: t('audit.empty'), text: t('audit.emptyHint') }}
+      path=${PATH}
+      query=${query}
+      pageSize=${PAGE_SIZE}
+      filters=${FILTERS}
+    />
   <//>`;
 }

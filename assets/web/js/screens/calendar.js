@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Dialog, DialogActions } from '../components/dialog.js';
 import { Alert, ErrorAlert } from '../components/feedback.js';
-import { TextArea, TextField } from '../components/form.js';
+import { ChoiceGroup, TextArea, TextField } from '../components/form.js';
 import { Page, Tabs } from '../components/page.js';
-import { api } from '../lib/api.js';
+import { api, ApiError } from '../lib/api.js';
 import { isoWeeksBetween } from '../lib/calendar-dates.js';
-import { formatDateTime, todayIn } from '../lib/format.js';
-import { useResource, useSubmit } from '../lib/hooks.js';
+import { formatDateTime, fromLocalInput, todayIn, zoneOffset } from '../lib/format.js';
+import { fieldError, useResource, useSubmit } from '../lib/hooks.js';
 import { html } from '../lib/html.js';
 import { langStore, pickText, t, tEnum } from '../lib/i18n.js';
 import { loadFullCalendar } from '../lib/fullcalendar.js';
@@ -60,25 +60,131 @@ function PauseDialog({ open, onClose, onDone }) {
   <//>`;
 }
 
+const RESUME_CHOICES = [
+  ['publish_now', 'resume.publishNow'],
+  ['reschedule', 'resume.reschedule'],
+  ['cancel', 'resume.cancel'],
+];
+
+/** One post that fell due while paused: publish now, reschedule (a local time) or cancel. */
+function ResumeChoice({ post, index, choice, zone, error, onChange }) {
+  const field = `decisions[${index}]`;
+  return html`<li class="panel">
+    <${ChoiceGroup}
+      legend=${post.title}
+      hint=${t('resume.wasDue', { time: formatDateTime(post.plannedAt, zone) })}
+      type="radio"
+      options=${RESUME_CHOICES.map(([value, key]) => ({ value, label: t(key) }))}
+      value=${choice.action}
+      error=${fieldError(error, `${field}.postId`, `${field}.action`)}
+      onChange=${(action) => onChange({ ...choice, action })}
+    />
+    ${
+      choice.action === 'reschedule' &&
+      html`<${TextField}
+        label=${t('resume.newTime', { zone: `${zone} ${zoneOffset(zone)}` })}
+        type="datetime-local"
+        required
+        value=${choice.when}
+        error=${fieldError(error, `${field}.plannedAt`)}
+        onInput=${(e) => onChange({ ...choice, when: e.currentTarget.value })}
+      />`
+    }
+  </li>`;
+}
+
+/**
+ * Resuming: the admin decides for each post that fell due during the pause; reschedule times
+ * are read in the institution's zone.
+ */
+function ResumeDialog({ open, onClose, onDone }) {
+  const zone = currentInstitution()?.timeZone;
+  const due = useResource(
+    () => (open ? api.get('/api/publishing/pause/due') : Promise.resolve(null)),
+    [open],
+  );
+  const [choices, setChoices] = useState({});
+  const choiceOf = (postId) => choices[postId] ?? { action: 'publish_now', when: '' };
+  const action = useSubmit(async () => {
+    const posts = due.data?.items ?? [];
+    const decisions = posts.map((post, index) => {
+      const choice = choiceOf(post.postId);
+      if (choice.action === 'reschedule' && !choice.when) {
+        throw new ApiError(400, {
+          field: `decisions[${index}].plannedAt`,
+          message: t('resume.newTimeRequired'),
+        });
+      }
+      return {
+        postId: post.postId,
+        action: choice.action,
+        ...(choice.action === 'reschedule' ? { plannedAt: fromLocalInput(choice.when, zone) } : {}),
+      };
+    });
+    await api.post('/api/publishing/resume', { decisions });
+    onDone();
+  });
+  useEffect(() => {
+    if (open) return;
+    setChoices({});
+    action.setError(null);
+  }, [open]);
+  const posts = due.data?.items;
+  return html`<${Dialog} open=${open} title=${t('resume.title')} onClose=${onClose}>
+    <form class="form" onSubmit=${action.submit} novalidate>
+      <${ErrorAlert} error=${due.error ?? action.error} />
+      ${!posts && html`<p role="status">${t('resume.loading')}</p>`}
+      ${posts && posts.length === 0 && html`<p>${t('resume.none')}</p>`}
+      ${
+        posts &&
+        posts.length > 0 &&
+        html`<p>${t('resume.intro')}</p>
+          <ul class="resume-posts">
+            ${posts.map(
+              (post, index) =>
+                html`<${ResumeChoice}
+                  key=${post.postId}
+                  post=${post}
+                  index=${index}
+                  zone=${zone}
+                  choice=${choiceOf(post.postId)}
+                  error=${action.error}
+                  onChange=${(choice) => {
+                    action.setError(null);
+                    setChoices((c) => ({ ...c, [post.postId]: choice }));
+                  }}
+                />`,
+            )}
+          </ul>`
+      }
+      <${DialogActions}
+        busy=${action.busy || !posts}
+        label=${t('resume.confirm')}
+        busyLabel=${posts ? t('resume.resuming') : t('common.loading')}
+        onCancel=${onClose}
+      />
+    </form>
+  <//>`;
+}
+
 /**
  * While publishing is paused every screen of the calendar says so; admins pause and resume
- * here. Resuming publishes the posts whose time passed during the pause at once.
+ * here, deciding on resume what happens to the posts whose time passed during the pause.
+ * onChange: the plan may have changed (posts rescheduled, cancelled or published).
  */
-export function PauseBanner() {
+export function PauseBanner({ onChange }) {
   const state = useResource(() => api.get('/api/publishing/pause'), []);
   const [asking, setAsking] = useState(false);
+  const [resuming, setResuming] = useState(false);
+  const [resumed, setResumed] = useState(false);
   const admin = can('publishing.pause');
-  const resume = useSubmit(async () => {
-    const due = await api.get('/api/publishing/pause/due');
-    await api.post('/api/publishing/resume', {
-      decisions: due.items.map((p) => ({ postId: p.postId, action: 'publish_now' })),
-    });
-    state.reload();
-  });
   const zone = currentInstitution()?.timeZone;
   const pause = state.data?.pauses[0];
   return html`<div class="pause-area">
-    <${ErrorAlert} error=${state.error ?? resume.error} />
+    <${ErrorAlert} error=${state.error} />
+    <div aria-live="polite">
+      ${resumed && !state.data?.paused && html`<${Alert} kind="success">${t('resume.done')}<//>`}
+    </div>
     ${
       state.data?.paused
         ? html`<${Alert} kind="warning" title=${t('pause.banner')}>
@@ -90,12 +196,7 @@ export function PauseBanner() {
               admin &&
               !pause.national &&
               html`<p>
-                <button
-                  type="button"
-                  class="btn btn-secondary"
-                  disabled=${resume.busy}
-                  onClick=${(e) => resume.submit(e)}
-                >
+                <button type="button" class="btn btn-secondary" onClick=${() => setResuming(true)}>
                   ${t('pause.resume')}
                 </button>
               </p>`
@@ -104,7 +205,14 @@ export function PauseBanner() {
         : state.data &&
           admin &&
           html`<p class="pause-action">
-            <button type="button" class="btn btn-secondary" onClick=${() => setAsking(true)}>
+            <button
+              type="button"
+              class="btn btn-secondary"
+              onClick=${() => {
+                setResumed(false);
+                setAsking(true);
+              }}
+            >
               ${t('pause.button')}
             </button>
           </p>`
@@ -115,6 +223,16 @@ export function PauseBanner() {
       onDone=${() => {
         setAsking(false);
         state.reload();
+      }}
+    />
+    <${ResumeDialog}
+      open=${resuming}
+      onClose=${() => setResuming(false)}
+      onDone=${() => {
+        setResuming(false);
+        setResumed(true);
+        state.reload();
+        onChange?.();
       }}
     />
   </div>`;
@@ -257,6 +375,12 @@ function FullCalendarView({ initialDate, onError, onOpen, onMessage, version }) 
           eventStartEditable: true,
           eventDurationEditable: false,
           defaultTimedEventDuration: '00:30',
+          // A month cell is named by its date, which hides the posts drawn inside it from that
+          // name (WCAG 2.5.3, label in name): let its day number and its posts speak instead.
+          dayCellDidMount: ({ el }) => {
+            el.removeAttribute('aria-label');
+            el.querySelector('[aria-hidden="true"]')?.removeAttribute('aria-hidden');
+          },
           events: (info, success, failure) => {
             loadRange(info.startStr.slice(0, 10), info.endStr.slice(0, 10)).then(
               success,
@@ -294,11 +418,19 @@ function FullCalendarView({ initialDate, onError, onOpen, onMessage, version }) 
       },
       (error) => live && setFailed(error),
     );
-    // A phone shows one day: seven columns of a week are too narrow to tap.
+    // A phone shows one day: seven columns of a week are too narrow to tap. Back on a wide
+    // screen, the view chosen there (week or month) comes back.
     const media = window.matchMedia(NARROW);
+    let wideView = null;
     const fit = () => {
+      const view = calendar.current?.view.type;
       calendar.current?.setOption('headerToolbar', toolbar(media.matches));
-      calendar.current?.changeView(media.matches ? 'timeGridDay' : 'timeGridWeek');
+      if (media.matches) {
+        if (view !== 'timeGridDay') wideView = view;
+        calendar.current?.changeView('timeGridDay');
+      } else {
+        calendar.current?.changeView(wideView ?? 'timeGridWeek');
+      }
     };
     media.addEventListener('change', fit);
     return () => {
@@ -333,7 +465,7 @@ export function CalendarScreen({ route }) {
     title=${t('calendar.title')}
     tabs=${html`<${CalendarTabs} current="calendar" />`}
   >
-    <${PauseBanner} />
+    <${PauseBanner} onChange=${() => setVersion((v) => v + 1)} />
     <p class="lead">${t('calendar.intro')}</p>
     <div class="calendar-messages" aria-live="polite">
       ${message && html`<${Alert} kind="success">${message}<//>`}

@@ -1,13 +1,7 @@
-import {
-  Alert,
-  Badge,
-  EmptyState,
-  ErrorAlert,
-  LoadingNote,
-  SkeletonRows,
-} from '../components/feedback.js';
+import { Alert, Badge } from '../components/feedback.js';
 import { SelectField } from '../components/form.js';
-import { FilterBar, Page, Pagination } from '../components/page.js';
+import { FilterBar, Page } from '../components/page.js';
+import { ListTable, nothingYet, pageOf } from '../components/table.js';
 import { api } from '../lib/api.js';
 import { filterKey, hasFilters, pickFilters } from '../lib/filters.js';
 import { formatDate } from '../lib/format.js';
@@ -53,9 +47,27 @@ function ConsentFilters({ query }) {
   <//>`;
 }
 
+function ConsentRow({ consent }) {
+  return html`<tr>
+    <th scope="row" data-label=${t('consent.subject')}>
+      <a href=${href(`${PATH}/${consent.id}`)}>${consent.subjectName}</a>
+      ${
+        consent.subjectIsMinor &&
+        html`<span class="cell-sub"><${Badge} kind="warning">${t('consent.minor')}<//></span>`
+      }
+    </th>
+    <td data-label=${t('consent.purpose')}>${consent.purpose}</td>
+    <td data-label=${t('consent.channels')}>
+      ${consent.channels.map((ch) => tEnum('channel', ch)).join(', ')}
+    </td>
+    <td data-label=${t('consent.validity')}>${validity(consent)}</td>
+    <td data-label=${t('consent.statusLabel')}><${ConsentStatusBadge} consent=${consent} /></td>
+  </tr>`;
+}
+
 export function ConsentListScreen({ route }) {
   const query = route.query;
-  const page = Number(query.page) || 1;
+  const page = pageOf(query);
   const consents = useResource(
     () => api.get('/api/consents', { status: query.status, page, pageSize: PAGE_SIZE }),
     [query.status, page],
@@ -64,7 +76,6 @@ export function ConsentListScreen({ route }) {
   const addButton =
     can('consent.manage') &&
     html`<a class="btn btn-primary" href=${href(`${PATH}/baru`)}>${t('consent.add')}</a>`;
-  const items = consents.data?.items ?? [];
   return html`<${Page}
     title=${t('media.title')}
     actions=${addButton}
@@ -73,68 +84,22 @@ export function ConsentListScreen({ route }) {
     ${notice && html`<${Alert} kind="success">${notice}<//>`}
     <p class="lead">${t('consent.intro')}</p>
     <${ConsentFilters} key=${filterKey(query, FILTERS)} query=${query} />
-    <${ErrorAlert} error=${consents.error} />
-    <${LoadingNote} loading=${consents.loading && consents.data} />
-    ${
-      consents.data && items.length === 0
-        ? html`<${EmptyState}
-            title=${t('consent.empty')}
-            text=${addButton ? t('consent.emptyHint') : t('common.emptyReadOnly')}
-            action=${addButton}
-          />`
-        : html`<div class="table-wrap">
-            <table class="table stack">
-              <caption class="visually-hidden">
-                ${t('consent.register')}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">${t('consent.subject')}</th>
-                  <th scope="col">${t('consent.purpose')}</th>
-                  <th scope="col">${t('consent.channels')}</th>
-                  <th scope="col">${t('consent.validity')}</th>
-                  <th scope="col">${t('consent.statusLabel')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${
-                  consents.data
-                    ? items.map(
-                        (c) =>
-                          html`<tr key=${c.id}>
-                            <th scope="row" data-label=${t('consent.subject')}>
-                              <a href=${href(`${PATH}/${c.id}`)}>${c.subjectName}</a>
-                              ${
-                                c.subjectIsMinor &&
-                                html`<span class="cell-sub"
-                                  ><${Badge} kind="warning">${t('consent.minor')}<//></span
-                                >`
-                              }
-                            </th>
-                            <td data-label=${t('consent.purpose')}>${c.purpose}</td>
-                            <td data-label=${t('consent.channels')}>
-                              ${c.channels.map((ch) => tEnum('channel', ch)).join(', ')}
-                            </td>
-                            <td data-label=${t('consent.validity')}>${validity(c)}</td>
-                            <td data-label=${t('consent.statusLabel')}>
-                              <${ConsentStatusBadge} consent=${c} />
-                            </td>
-                          </tr>`,
-                      )
-                    : consents.loading && html`<${SkeletonRows} columns=${5} />`
-                }
-              </tbody>
-            </table>
-          </div>`
-    }
-    ${
-      consents.data &&
-      html`<${Pagination}
-        page=${page}
-        pageSize=${PAGE_SIZE}
-        total=${consents.data.total}
-        onPage=${(p) => navigate(PATH, { ...query, page: p })}
-      />`
-    }
+    <${ListTable}
+      resource=${consents}
+      caption=${t('consent.register')}
+      columns=${[
+        { label: t('consent.subject') },
+        { label: t('consent.purpose') },
+        { label: t('consent.channels') },
+        { label: t('consent.validity') },
+        { label: t('consent.statusLabel') },
+      ]}
+      row=${(c) => html`<${ConsentRow} key=${c.id} consent=${c} />`}
+      empty=${nothingYet(t('consent.empty'), t('consent.emptyHint'), addButton)}
+      path=${PATH}
+      query=${query}
+      pageSize=${PAGE_SIZE}
+      filters=${FILTERS}
+    />
   <//>`;
 }

@@ -4,13 +4,71 @@ import { FileField, SelectField, SubmitButton, TextField } from '../components/f
 import { Page } from '../components/page.js';
 import { DataTable } from '../components/table.js';
 import { api } from '../lib/api.js';
-import { addDays, isoWeekOf } from '../lib/calendar-dates.js';
+import {
+  addDays,
+  isIsoWeek,
+  isoWeekOf,
+  mondayOfIsoWeek,
+  shiftIsoWeek,
+} from '../lib/calendar-dates.js';
 import { formatDate, todayIn } from '../lib/format.js';
 import { useResource, useSubmit } from '../lib/hooks.js';
 import { html } from '../lib/html.js';
-import { t, tEnum } from '../lib/i18n.js';
+import { pickText, t, tEnum } from '../lib/i18n.js';
+import { navigate } from '../lib/router.js';
 import { can, currentInstitution } from '../lib/session.js';
 import { CalendarTabs, PauseBanner } from './calendar.js';
+
+const PATH = '/kalender/rencana';
+
+/** The days of an ISO week in the user's language: "30 Nov 2026 – 6 Des 2026". */
+function weekRange(week) {
+  const monday = mondayOfIsoWeek(week);
+  return t('planning.weekRange', { from: formatDate(monday), to: formatDate(addDays(monday, 6)) });
+}
+
+/**
+ * Which week the screen plans: a step back or forward, or any ISO week typed in the field,
+ * whose hint gives that week's dates. The week lives in the route (?week=), so it can be shared.
+ */
+function WeekPicker({ week }) {
+  const [text, setText] = useState(week);
+  const [error, setError] = useState(null);
+  const typed = text.trim().toUpperCase();
+  const go = (to) => navigate(PATH, { week: to });
+  const show = (e) => {
+    e.preventDefault();
+    if (isIsoWeek(typed)) go(typed);
+    else setError(t('planning.weekInvalid'));
+  };
+  return html`<form
+    class="filters week-picker"
+    aria-label=${t('planning.weekPicker')}
+    onSubmit=${show}
+  >
+    <${TextField}
+      label=${t('planning.week')}
+      hint=${isIsoWeek(typed) ? weekRange(typed) : t('planning.weekHint')}
+      error=${error}
+      value=${text}
+      onInput=${(e) => {
+        setText(e.currentTarget.value);
+        setError(null);
+      }}
+    />
+    <div class="filters-buttons">
+      <button type="submit" class="btn btn-primary">${t('planning.showWeek')}</button>
+    </div>
+    <div class="filters-buttons">
+      <button type="button" class="btn btn-secondary" onClick=${() => go(shiftIsoWeek(week, -1))}>
+        <span aria-hidden="true">← </span>${t('planning.previousWeek')}
+      </button>
+      <button type="button" class="btn btn-secondary" onClick=${() => go(shiftIsoWeek(week, 1))}>
+        ${t('planning.nextWeek')}<span aria-hidden="true"> →</span>
+      </button>
+    </div>
+  </form>`;
+}
 
 function Summary({ week }) {
   const summary = useResource(() => api.get('/api/calendar/summary', { week }), [week]);
@@ -64,9 +122,7 @@ function FeedLink() {
 }
 
 function CopyWeek({ week }) {
-  const [toWeek, setToWeek] = useState(
-    isoWeekOf(addDays(todayIn(currentInstitution()?.timeZone), 7)),
-  );
+  const [toWeek, setToWeek] = useState(shiftIsoWeek(week, 1));
   const [result, setResult] = useState(null);
   const copy = useSubmit(async () => {
     setResult(await api.post('/api/calendar/copy-week', { fromWeek: week, toWeek }));
@@ -103,9 +159,13 @@ function RowErrors({ errors }) {
     items=${errors}
     row=${(e, i) =>
       html`<tr key=${i}>
-        <th scope="row" class="num" data-label=${t('planning.row')}>${e.row}</th>
-        <td data-label=${t('planning.column')}>${e.column ?? '—'}</td>
-        <td data-label=${t('planning.problem')}>${e.message}</td>
+        <th scope="row" class="num" data-label=${t('planning.row')}>
+          ${e.row > 0 ? e.row : t('planning.wholeFile')}
+        </th>
+        <td data-label=${t('planning.column')}>
+          ${e.column ? tEnum('planning.columnName', e.column) : '—'}
+        </td>
+        <td data-label=${t('planning.problem')}>${pickText(e.message)}</td>
       </tr>`}
   />`;
 }
@@ -150,9 +210,15 @@ function PlanImport() {
       />
     </form>
     ${
-      result &&
+      result?.status === 'done' &&
       html`<${Alert} kind="success">
         ${t('planning.imported', { count: result.createdPosts, rows: result.totalRows })}
+      <//>`
+    }
+    ${
+      result?.status === 'failed' &&
+      html`<${Alert} kind="danger">
+        ${t('planning.importFailed', { count: result.errors.length })}
       <//>`
     }
     <${RowErrors} errors=${rowErrors} />
@@ -160,16 +226,19 @@ function PlanImport() {
 }
 
 export function PlanningScreen({ route }) {
-  const week = route.query.week || isoWeekOf(todayIn(currentInstitution()?.timeZone));
+  const week = isIsoWeek(route.query.week ?? '')
+    ? route.query.week
+    : isoWeekOf(todayIn(currentInstitution()?.timeZone));
   return html`<${Page}
     title=${t('planning.title')}
     tabs=${html`<${CalendarTabs} current="planning" />`}
   >
     <${PauseBanner} />
+    <${WeekPicker} key=${week} week=${week} />
     <div class="panels">
       <${Summary} week=${week} />
       <${FeedLink} />
-      ${can('calendar.write') && html`<${CopyWeek} week=${week} />`}
+      ${can('calendar.write') && html`<${CopyWeek} key=${week} week=${week} />`}
       ${can('calendar.write') && html`<${PlanImport} />`}
     </div>
   <//>`;

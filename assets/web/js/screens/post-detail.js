@@ -17,10 +17,15 @@ import { can, currentInstitution } from '../lib/session.js';
 import { PostStatusBadge } from './post-list.js';
 
 const OVERRIDABLE = ['draft', 'in_review', 'changes_requested'];
+const OVERRIDE_REASON_MIN = 10;
 
 function OverrideDialog({ post, finding, onClose, onDone }) {
   const [reason, setReason] = useState('');
   const action = useSubmit(async () => {
+    // Said here in the user's language; the server refuses it too (OVERRIDE_REASON_MIN).
+    if (reason.trim().length < OVERRIDE_REASON_MIN) {
+      throw new ApiError(400, { field: 'reason', message: t('review.overrideReasonShort') });
+    }
     await api.post(`/api/posts/${post.id}/overrides`, {
       source: finding.source,
       category: finding.category,
@@ -240,9 +245,11 @@ export function PublishingLog({ post, onRetried }) {
 }
 
 function PostBody({ post, reload, setDone }) {
+  // An override resolves a finding without a new version of the post: ask for the preview again.
+  const [overrides, setOverrides] = useState(0);
   const preview = useResource(
     () => api.get(`/api/posts/${post.id}/preview`),
-    [post.id, post.version],
+    [post.id, post.version, overrides],
   );
   const [finding, setFinding] = useState(null);
   const zone = currentInstitution()?.timeZone;
@@ -294,7 +301,7 @@ function PostBody({ post, reload, setDone }) {
         ['approved', 'scheduled'].includes(post.status) &&
         html`<a
           class="btn btn-secondary"
-          href=${href('/kalender', { date: (post.plannedAt ?? '').slice(0, 10) })}
+          href=${href('/kalender', { date: toLocalInput(post.plannedAt, zone).slice(0, 10) })}
           >${t('post.toCalendar')}</a
         >`
       }
@@ -326,7 +333,10 @@ function PostBody({ post, reload, setDone }) {
         post=${post}
         finding=${finding}
         onClose=${() => setFinding(null)}
-        onDone=${finish}
+        onDone=${(text) => {
+          setOverrides((n) => n + 1);
+          finish(text);
+        }}
       />`
     }
   `;

@@ -1,7 +1,7 @@
-import { Alert, Badge, ErrorAlert, LoadingNote } from '../components/feedback.js';
+import { Alert, Badge } from '../components/feedback.js';
 import { SelectField } from '../components/form.js';
-import { FilterBar, Page, Pagination, Tabs } from '../components/page.js';
-import { DataTable } from '../components/table.js';
+import { FilterBar, Page, Tabs } from '../components/page.js';
+import { ListTable, nothingYet, pageOf } from '../components/table.js';
 import { api } from '../lib/api.js';
 import { filterKey, hasFilters, pickFilters } from '../lib/filters.js';
 import { formatDateTime } from '../lib/format.js';
@@ -95,7 +95,7 @@ function PostRow({ post, zone }) {
 /** All posts ('/konten') or, with `review`, the approvers' queue of posts awaiting review. */
 export function PostListScreen({ route, review }) {
   const query = route.query;
-  const page = Number(query.page) || 1;
+  const page = pageOf(query);
   const status = review ? 'in_review' : query.status;
   const posts = useResource(
     () => api.get('/api/posts', { status, page, pageSize: PAGE_SIZE }),
@@ -107,19 +107,6 @@ export function PostListScreen({ route, review }) {
   const addButton =
     writable &&
     html`<a class="btn btn-primary" href=${href('/konten/baru')}>${t('content.add')}</a>`;
-  const path = review ? '/konten/tinjauan' : '/konten';
-  const filtered = !review && hasFilters(query, FILTERS);
-  const empty = review
-    ? { title: t('review.empty'), text: t('review.emptyHint') }
-    : {
-        title: filtered ? t('content.noMatch') : t('content.empty'),
-        text: filtered ? t('content.noMatchHint') : t('content.emptyHint'),
-        action: filtered
-          ? html`<a class="btn btn-secondary" href=${href('/konten')}
-              >${t('common.resetFilters')}</a
-            >`
-          : addButton,
-      };
   return html`<${Page}
     title=${review ? t('review.title') : t('content.title')}
     actions=${!review && addButton}
@@ -128,9 +115,8 @@ export function PostListScreen({ route, review }) {
     ${review && html`<p class="lead">${t('review.intro')}</p>`}
     ${!review && html`<${PostFilters} key=${filterKey(query, FILTERS)} query=${query} />`}
     ${notice && html`<${Alert} kind="success">${notice}<//>`}
-    <${ErrorAlert} error=${posts.error} />
-    <${LoadingNote} loading=${posts.loading && posts.data} />
-    <${DataTable}
+    <${ListTable}
+      resource=${posts}
       caption=${review ? t('review.title') : t('content.title')}
       columns=${[
         { label: t('content.post') },
@@ -138,19 +124,17 @@ export function PostListScreen({ route, review }) {
         { label: t('content.planned') },
         { label: t('content.status') },
       ]}
-      items=${posts.data?.items}
-      loading=${posts.loading}
       row=${(post) => html`<${PostRow} key=${post.id} post=${post} zone=${zone} />`}
-      empty=${empty}
+      empty=${
+        review
+          ? { title: t('review.empty'), text: t('review.emptyHint') }
+          : nothingYet(t('content.empty'), t('content.emptyHint'), addButton)
+      }
+      noMatch=${{ title: t('content.noMatch'), text: t('content.noMatchHint') }}
+      path=${review ? '/konten/tinjauan' : '/konten'}
+      query=${query}
+      pageSize=${PAGE_SIZE}
+      filters=${review ? undefined : FILTERS}
     />
-    ${
-      posts.data &&
-      html`<${Pagination}
-        page=${page}
-        pageSize=${PAGE_SIZE}
-        total=${posts.data.total}
-        onPage=${(p) => navigate(path, { ...query, page: p })}
-      />`
-    }
   <//>`;
 }

@@ -1,13 +1,7 @@
-import {
-  Alert,
-  Badge,
-  EmptyState,
-  ErrorAlert,
-  LoadingNote,
-  SkeletonRows,
-} from '../components/feedback.js';
+import { Alert, Badge } from '../components/feedback.js';
 import { SelectField, TextField } from '../components/form.js';
-import { FilterBar, Page, Pagination } from '../components/page.js';
+import { FilterBar, Page } from '../components/page.js';
+import { ListTable, nothingYet, pageOf } from '../components/table.js';
 import { api } from '../lib/api.js';
 import { filterKey, hasFilters, pickFilters } from '../lib/filters.js';
 import { useForm, useResource } from '../lib/hooks.js';
@@ -19,7 +13,21 @@ import { can } from '../lib/session.js';
 import { CatalogueTabs, loadWorkshops } from './catalogue-tabs.js';
 
 const PAGE_SIZE = 20;
-const FILTERS = ['q', 'workshopId', 'status', 'sort'];
+const FILTERS = ['q', 'workshopId', 'status'];
+/** What the route may carry beyond the page: the filters and the order, which narrows nothing. */
+const FIELDS = [...FILTERS, 'sort', 'direction'];
+/** The way the server sorts when no direction is sent (product.service.ts DEFAULT_DIRECTION). */
+const DEFAULT_DIRECTION = { name: 'asc', price: 'asc', updatedAt: 'desc' };
+/** The sort dropdown's choices, each sort both ways; the first is the server's default. */
+const ORDERS = [
+  'name:asc',
+  'name:desc',
+  'price:asc',
+  'price:desc',
+  'updatedAt:desc',
+  'updatedAt:asc',
+];
+const PATH = '/katalog';
 
 function ProductRow({ product }) {
   return html`<tr>
@@ -40,13 +48,31 @@ function ProductRow({ product }) {
   </tr>`;
 }
 
+/**
+ * The list's order, one state for the dropdown and the column heads: the route's sort and
+ * direction, each defaulting as the server does.
+ */
+function orderOf(query) {
+  const sort = query.sort || 'name';
+  return { sort, direction: query.direction || DEFAULT_DIRECTION[sort] };
+}
+
 function ProductFilters({ query, workshops }) {
-  const form = useForm(pickFilters(query, FILTERS));
-  const apply = () => navigate('/katalog', form.values);
+  const current = orderOf(query);
+  const form = useForm({
+    ...pickFilters(query, FILTERS),
+    order: `${current.sort}:${current.direction}`,
+  });
+  const apply = () => {
+    const { order, ...filters } = form.values;
+    // The default order stays out of the address.
+    const [sort, direction] = order === ORDERS[0] ? [] : order.split(':');
+    navigate(PATH, { ...filters, sort, direction });
+  };
   return html`<${FilterBar}
     label=${t('product.filters')}
     onSubmit=${apply}
-    onReset=${hasFilters(query, FILTERS) ? () => navigate('/katalog') : null}
+    onReset=${hasFilters(query, FIELDS) ? () => navigate(PATH) : null}
     primary=${html`<${TextField}
       label=${t('common.search')}
       type="search"
@@ -74,20 +100,18 @@ function ProductFilters({ query, workshops }) {
     />
     <${SelectField}
       label=${t('common.sort')}
-      ...${form.bind('sort')}
-      options=${[
-        { value: '', label: t('product.sort.name') },
-        { value: 'price', label: t('product.sort.price') },
-        { value: 'updatedAt', label: t('product.sort.updatedAt') },
-      ]}
+      ...${form.bind('order')}
+      options=${ORDERS.map((order) => ({
+        value: order,
+        label: t(`product.sort.${order.replace(':', '.')}`),
+      }))}
     />
   <//>`;
 }
 
 export function ProductListScreen({ route }) {
   const query = route.query;
-  const page = Number(query.page) || 1;
-  const filtered = hasFilters(query, FILTERS);
+  const page = pageOf(query);
   const products = useResource(
     () =>
       api.get('/api/products', {
@@ -95,18 +119,19 @@ export function ProductListScreen({ route }) {
         workshopId: query.workshopId,
         status: query.status,
         sort: query.sort,
+        direction: query.direction,
         page,
         pageSize: PAGE_SIZE,
       }),
-    [query.q, query.workshopId, query.status, query.sort, page],
+    [query.q, query.workshopId, query.status, query.sort, query.direction, page],
   );
   const workshops = useResource(() => loadWorkshops(), []);
+  const order = orderOf(query);
   const notice = useNotice();
   const writable = can('catalogue.write');
   const addButton =
     writable &&
     html`<a class="btn btn-primary" href=${href('/katalog/produk/baru')}>${t('product.add')}</a>`;
-  const items = products.data?.items ?? [];
 
   return html`<${Page}
     title=${t('catalogue.title')}
@@ -114,58 +139,33 @@ export function ProductListScreen({ route }) {
     tabs=${html`<${CatalogueTabs} current="products" />`}
   >
     <${ProductFilters}
-      key=${filterKey(query, FILTERS)}
+      key=${filterKey(query, FIELDS)}
       query=${query}
       workshops=${workshops.data ?? []}
     />
     ${notice && html`<${Alert} kind="success">${notice}<//>`}
-    <${ErrorAlert} error=${products.error} />
-    <${LoadingNote} loading=${products.loading && products.data} />
-    ${
-      products.data && items.length === 0
-        ? html`<${EmptyState}
-            title=${filtered ? t('product.noMatch') : t('product.empty')}
-            text=${filtered ? t('product.noMatchHint') : writable ? t('product.emptyHint') : t('common.emptyReadOnly')}
-            action=${
-              filtered
-                ? html`<a class="btn btn-secondary" href=${href('/katalog')}
-                    >${t('common.resetFilters')}</a
-                  >`
-                : addButton
-            }
-          />`
-        : html`<div class="table-wrap">
-            <table class="table stack">
-              <caption class="visually-hidden">
-                ${t('catalogue.products')}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">${t('product.name')}</th>
-                  <th scope="col">${t('product.workshop')}</th>
-                  <th scope="col" class="num">${t('product.price')}</th>
-                  <th scope="col">${t('product.tags')}</th>
-                  <th scope="col">${t('product.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${
-                  products.data
-                    ? items.map((p) => html`<${ProductRow} key=${p.id} product=${p} />`)
-                    : products.loading && html`<${SkeletonRows} columns=${5} />`
-                }
-              </tbody>
-            </table>
-          </div>`
-    }
-    ${
-      products.data &&
-      html`<${Pagination}
-        page=${page}
-        pageSize=${PAGE_SIZE}
-        total=${products.data.total}
-        onPage=${(p) => navigate('/katalog', { ...query, page: p })}
-      />`
-    }
+    <${ListTable}
+      resource=${products}
+      caption=${t('catalogue.products')}
+      columns=${[
+        { label: t('product.name'), sort: 'name' },
+        { label: t('product.workshop') },
+        { label: t('product.price'), num: true, sort: 'price' },
+        { label: t('product.tags') },
+        { label: t('product.status') },
+      ]}
+      sort=${{
+        key: order.sort,
+        direction: order.direction,
+        onSort: (sort, direction) => navigate(PATH, { ...query, sort, direction, page: undefined }),
+      }}
+      row=${(p) => html`<${ProductRow} key=${p.id} product=${p} />`}
+      empty=${nothingYet(t('product.empty'), t('product.emptyHint'), addButton)}
+      noMatch=${{ title: t('product.noMatch'), text: t('product.noMatchHint') }}
+      path=${PATH}
+      query=${query}
+      pageSize=${PAGE_SIZE}
+      filters=${FILTERS}
+    />
   <//>`;
 }

@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { Alert, Badge, ErrorAlert, LoadingNote } from '../components/feedback.js';
 import { Page, Pagination, Tabs } from '../components/page.js';
 import { DataTable } from '../components/table.js';
@@ -8,7 +9,8 @@ import { html } from '../lib/html.js';
 import { pickText, t, tEnum } from '../lib/i18n.js';
 import { NETWORK_NAMES, loadAll, ownOrigin } from '../lib/posts.js';
 import { href, navigate } from '../lib/router.js';
-import { currentInstitution } from '../lib/session.js';
+import { can, currentInstitution } from '../lib/session.js';
+import { DisconnectDialog, GraphConnectDialog, XConnectDialog } from './account-connect.js';
 
 const PAGE_SIZE = 10;
 const ACCOUNT_BADGE = { connected: 'success', needs_reauth: 'danger', disabled: 'neutral' };
@@ -31,23 +33,65 @@ function PublishingTabs({ current }) {
   />`;
 }
 
-/** The institution's social accounts with their connection state. */
+/** An admin's buttons for a live account: sign in again, or delete its credentials. */
+function AccountActions({ account, onReconnect, onDisconnect }) {
+  if (account.kind !== 'live') return html`<span class="muted">${t('accounts.noActions')}</span>`;
+  return html`<div class="row-actions">
+    <button
+      type="button"
+      class="btn btn-secondary btn-small"
+      aria-label=${t('accounts.reconnectNamed', { name: account.displayName })}
+      onClick=${() => onReconnect(account)}
+    >
+      ${t('accounts.reconnect')}
+    </button>
+    <button
+      type="button"
+      class="btn btn-danger btn-small"
+      aria-label=${t('accounts.disconnectNamed', { name: account.displayName })}
+      onClick=${() => onDisconnect(account)}
+    >
+      ${t('accounts.disconnect')}
+    </button>
+  </div>`;
+}
+
+/**
+ * The institution's social accounts with their connection state; admins connect live accounts
+ * by signing in to the platform, reconnect those that need it, and disconnect them.
+ */
 export function AccountsScreen() {
   const accounts = useResource(() => loadAll('/api/social-accounts'), []);
+  const admin = can('accounts.manage');
+  // connecting: { network, title } of the open sign-in dialog; leaving: the account to disconnect.
+  const [connecting, setConnecting] = useState(null);
+  const [leaving, setLeaving] = useState(null);
+  const [message, setMessage] = useState(null);
+  const done = (text) => {
+    setConnecting(null);
+    setLeaving(null);
+    setMessage(text);
+    accounts.reload();
+  };
+  const connected = (list) =>
+    done(t('accounts.connected', { names: list.map((a) => a.displayName).join(', ') }));
+  const columns = [
+    { label: t('publishing.account') },
+    { label: t('publishing.network') },
+    { label: t('publishing.kind') },
+    { label: t('publishing.connection') },
+    ...(admin ? [{ label: t('accounts.actions') }] : []),
+  ];
   return html`<${Page}
     title=${t('publishing.title')}
     tabs=${html`<${PublishingTabs} current="accounts" />`}
   >
     <p class="lead">${t('publishing.accountsIntro')}</p>
+    <div aria-live="polite">${message && html`<${Alert} kind="success">${message}<//>`}</div>
     <${ErrorAlert} error=${accounts.error} />
     <${DataTable}
       caption=${t('publishing.accounts')}
-      columns=${[
-        { label: t('publishing.account') },
-        { label: t('publishing.network') },
-        { label: t('publishing.kind') },
-        { label: t('publishing.connection') },
-      ]}
+      columns=${columns}
       items=${accounts.data}
       loading=${accounts.loading}
       row=${(a) =>
@@ -62,8 +106,62 @@ export function AccountsScreen() {
               >${tEnum('account.status', a.status)}<//
             >
           </td>
+          ${
+            admin &&
+            html`<td data-label=${t('accounts.actions')}>
+              <${AccountActions}
+                account=${a}
+                onReconnect=${(account) =>
+                  setConnecting({
+                    network: account.network,
+                    title: t('accounts.reconnectNamed', { name: account.displayName }),
+                  })}
+                onDisconnect=${setLeaving}
+              />
+            </td>`
+          }
         </tr>`}
       empty=${{ title: t('publishing.noAccounts'), text: t('publishing.noAccountsHint') }}
+    />
+    ${
+      admin &&
+      html`<section class="panel connect-panel" aria-labelledby="connect-title">
+        <h2 id="connect-title">${t('accounts.connectTitle')}</h2>
+        <p>${t('accounts.connectIntro')}</p>
+        <div class="button-row">
+          <button
+            type="button"
+            class="btn btn-primary"
+            onClick=${() => setConnecting({ network: 'facebook', title: t('accounts.graphTitle') })}
+          >
+            ${t('accounts.connectGraph')}
+          </button>
+          <button
+            type="button"
+            class="btn btn-primary"
+            onClick=${() => setConnecting({ network: 'x', title: t('accounts.xTitle') })}
+          >
+            ${t('accounts.connectX')}
+          </button>
+        </div>
+      </section>`
+    }
+    <${GraphConnectDialog}
+      open=${Boolean(connecting) && connecting.network !== 'x'}
+      title=${connecting?.title ?? ''}
+      onClose=${() => setConnecting(null)}
+      onConnected=${connected}
+    />
+    <${XConnectDialog}
+      open=${connecting?.network === 'x'}
+      title=${connecting?.title ?? ''}
+      onClose=${() => setConnecting(null)}
+      onConnected=${connected}
+    />
+    <${DisconnectDialog}
+      account=${leaving}
+      onClose=${() => setLeaving(null)}
+      onDone=${(account) => done(t('accounts.disconnected', { name: account.displayName }))}
     />
   <//>`;
 }

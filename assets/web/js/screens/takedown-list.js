@@ -1,12 +1,7 @@
-import {
-  Badge,
-  EmptyState,
-  ErrorAlert,
-  LoadingNote,
-  SkeletonRows,
-} from '../components/feedback.js';
+import { Badge } from '../components/feedback.js';
 import { SelectField } from '../components/form.js';
-import { FilterBar, Page, Pagination } from '../components/page.js';
+import { FilterBar, Page } from '../components/page.js';
+import { ListTable, pageOf } from '../components/table.js';
 import { api } from '../lib/api.js';
 import { filterKey, hasFilters, pickFilters } from '../lib/filters.js';
 import { formatDateTime } from '../lib/format.js';
@@ -45,70 +40,43 @@ function TakedownFilters({ query }) {
   <//>`;
 }
 
+function TakedownRow({ task, zone }) {
+  return html`<tr>
+    <th scope="row" data-label=${t('takedown.opened')}>
+      <a href=${href(`${PATH}/${task.id}`)}>${formatDateTime(task.createdAt, zone)}</a>
+    </th>
+    <td data-label=${t('takedown.reason')}>${task.reason}</td>
+    <td data-label=${t('takedown.photoCount')} class="num">${task.items.length}</td>
+    <td data-label=${t('takedown.statusLabel')}><${TakedownBadge} status=${task.status} /></td>
+  </tr>`;
+}
+
 export function TakedownListScreen({ route }) {
   const query = route.query;
-  const page = Number(query.page) || 1;
+  const page = pageOf(query);
   const tasks = useResource(
     () => api.get('/api/takedown-tasks', { status: query.status, page, pageSize: PAGE_SIZE }),
     [query.status, page],
   );
   const zone = currentInstitution()?.timeZone;
-  const items = tasks.data?.items ?? [];
   return html`<${Page} title=${t('media.title')} tabs=${html`<${MediaTabs} current="takedowns" />`}>
     <p class="lead">${t('takedown.intro')}</p>
     <${TakedownFilters} key=${filterKey(query, FILTERS)} query=${query} />
-    <${ErrorAlert} error=${tasks.error} />
-    <${LoadingNote} loading=${tasks.loading && tasks.data} />
-    ${
-      tasks.data && items.length === 0
-        ? html`<${EmptyState} title=${t('takedown.empty')} text=${t('takedown.emptyHint')} />`
-        : html`<div class="table-wrap">
-            <table class="table stack">
-              <caption class="visually-hidden">
-                ${t('takedown.tasks')}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">${t('takedown.opened')}</th>
-                  <th scope="col">${t('takedown.reason')}</th>
-                  <th scope="col" class="num">${t('takedown.photoCount')}</th>
-                  <th scope="col">${t('takedown.statusLabel')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${
-                  tasks.data
-                    ? items.map(
-                        (task) =>
-                          html`<tr key=${task.id}>
-                            <th scope="row" data-label=${t('takedown.opened')}>
-                              <a href=${href(`${PATH}/${task.id}`)}
-                                >${formatDateTime(task.createdAt, zone)}</a
-                              >
-                            </th>
-                            <td data-label=${t('takedown.reason')}>${task.reason}</td>
-                            <td data-label=${t('takedown.photoCount')} class="num">
-                              ${task.items.length}
-                            </td>
-                            <td data-label=${t('takedown.statusLabel')}>
-                              <${TakedownBadge} status=${task.status} />
-                            </td>
-                          </tr>`,
-                      )
-                    : tasks.loading && html`<${SkeletonRows} columns=${4} />`
-                }
-              </tbody>
-            </table>
-          </div>`
-    }
-    ${
-      tasks.data &&
-      html`<${Pagination}
-        page=${page}
-        pageSize=${PAGE_SIZE}
-        total=${tasks.data.total}
-        onPage=${(p) => navigate(PATH, { ...query, page: p })}
-      />`
-    }
+    <${ListTable}
+      resource=${tasks}
+      caption=${t('takedown.tasks')}
+      columns=${[
+        { label: t('takedown.opened') },
+        { label: t('takedown.reason') },
+        { label: t('takedown.photoCount'), num: true },
+        { label: t('takedown.statusLabel') },
+      ]}
+      row=${(task) => html`<${TakedownRow} key=${task.id} task=${task} zone=${zone} />`}
+      empty=${{ title: t('takedown.empty'), text: t('takedown.emptyHint') }}
+      path=${PATH}
+      query=${query}
+      pageSize=${PAGE_SIZE}
+      filters=${FILTERS}
+    />
   <//>`;
 }

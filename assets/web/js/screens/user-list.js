@@ -1,13 +1,7 @@
-import {
-  Alert,
-  Badge,
-  EmptyState,
-  ErrorAlert,
-  LoadingNote,
-  SkeletonRows,
-} from '../components/feedback.js';
+import { Alert, Badge } from '../components/feedback.js';
 import { SelectField, TextField } from '../components/form.js';
-import { FilterBar, Page, Pagination } from '../components/page.js';
+import { FilterBar, Page } from '../components/page.js';
+import { ListTable, pageOf } from '../components/table.js';
 import { api } from '../lib/api.js';
 import { filterKey, hasFilters, pickFilters } from '../lib/filters.js';
 import { formatDateTime } from '../lib/format.js';
@@ -65,9 +59,27 @@ function UserFilters({ query }) {
   <//>`;
 }
 
+function UserRow({ user, zone }) {
+  return html`<tr>
+    <th scope="row" data-label=${t('user.name')}>
+      <a href=${href(`${PATH}/${user.id}`)}>${user.displayName}</a>
+      <span class="cell-sub">${user.email}</span>
+    </th>
+    <td data-label=${t('user.role')}>${tEnum('role', user.role)}</td>
+    <td data-label=${t('user.statusLabel')}>
+      <${Badge} kind=${user.isActive ? 'success' : 'neutral'}>
+        ${user.isActive ? t('user.active') : t('user.inactive')}
+      <//>
+    </td>
+    <td data-label=${t('user.lastLogin')}>
+      ${user.lastLoginAt ? formatDateTime(user.lastLoginAt, zone) : t('user.never')}
+    </td>
+  </tr>`;
+}
+
 export function UserListScreen({ route }) {
   const query = route.query;
-  const page = Number(query.page) || 1;
+  const page = pageOf(query);
   const users = useResource(
     () =>
       api.get('/api/users', {
@@ -84,67 +96,25 @@ export function UserListScreen({ route }) {
   const addButton = html`<a class="btn btn-primary" href=${href(`${PATH}/baru`)}
     >${t('user.add')}</a
   >`;
-  const items = users.data?.items ?? [];
   return html`<${Page} title=${t('user.title')} actions=${addButton}>
     ${notice && html`<${Alert} kind="success">${notice}<//>`}
     <${UserFilters} key=${filterKey(query, FILTERS)} query=${query} />
-    <${ErrorAlert} error=${users.error} />
-    <${LoadingNote} loading=${users.loading && users.data} />
-    ${
-      users.data && items.length === 0
-        ? html`<${EmptyState}
-            title=${t('user.empty')}
-            text=${t('user.emptyHint')}
-            action=${addButton}
-          />`
-        : html`<div class="table-wrap">
-            <table class="table stack">
-              <caption class="visually-hidden">
-                ${t('user.title')}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">${t('user.name')}</th>
-                  <th scope="col">${t('user.role')}</th>
-                  <th scope="col">${t('user.statusLabel')}</th>
-                  <th scope="col">${t('user.lastLogin')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${
-                  users.data
-                    ? items.map(
-                        (u) =>
-                          html`<tr key=${u.id}>
-                            <th scope="row" data-label=${t('user.name')}>
-                              <a href=${href(`${PATH}/${u.id}`)}>${u.displayName}</a>
-                              <span class="cell-sub">${u.email}</span>
-                            </th>
-                            <td data-label=${t('user.role')}>${tEnum('role', u.role)}</td>
-                            <td data-label=${t('user.statusLabel')}>
-                              <${Badge} kind=${u.isActive ? 'success' : 'neutral'}>
-                                ${u.isActive ? t('user.active') : t('user.inactive')}
-                              <//>
-                            </td>
-                            <td data-label=${t('user.lastLogin')}>
-                              ${u.lastLoginAt ? formatDateTime(u.lastLoginAt, zone) : t('user.never')}
-                            </td>
-                          </tr>`,
-                      )
-                    : users.loading && html`<${SkeletonRows} columns=${4} />`
-                }
-              </tbody>
-            </table>
-          </div>`
-    }
-    ${
-      users.data &&
-      html`<${Pagination}
-        page=${page}
-        pageSize=${PAGE_SIZE}
-        total=${users.data.total}
-        onPage=${(p) => navigate(PATH, { ...query, page: p })}
-      />`
-    }
+    <${ListTable}
+      resource=${users}
+      caption=${t('user.title')}
+      columns=${[
+        { label: t('user.name') },
+        { label: t('user.role') },
+        { label: t('user.statusLabel') },
+        { label: t('user.lastLogin') },
+      ]}
+      row=${(u) => html`<${UserRow} key=${u.id} user=${u} zone=${zone} />`}
+      empty=${{ title: t('user.empty'), text: t('user.emptyHint'), action: addButton }}
+      noMatch=${{ title: t('user.empty'), text: t('user.emptyHint') }}
+      path=${PATH}
+      query=${query}
+      pageSize=${PAGE_SIZE}
+      filters=${FILTERS}
+    />
   <//>`;
 }
