@@ -119,7 +119,7 @@ describe('security harness over every route in the OpenAPI document', () => {
       }
     }
     expect(report('Role matrix violations', failures)).toBe('');
-  });
+  }, 120_000); // ~900 requests: 15 s alone, more on a loaded machine
 
   it("answers 404 to institution A for every route pointed at institution B's objects", async () => {
     const failures: string[] = [];
