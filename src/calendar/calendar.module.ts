@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from '../publishing/accounts/accounts.module';
+import { DueSignalModule } from '../publishing/due-signal/due-signal.module';
 import { BlackoutController } from './blackout.controller';
 import { BlackoutRepository } from './blackout.repository';
 import { BlackoutService } from './blackout.service';
@@ -22,7 +23,11 @@ import { SchedulingRules } from './scheduling.service';
  * posting slots and the queue, blackout dates, and pausing all publishing.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([PostingSlot, BlackoutDate, PublishingPause]), AccountsModule],
+  imports: [
+    TypeOrmModule.forFeature([PostingSlot, BlackoutDate, PublishingPause]),
+    AccountsModule,
+    DueSignalModule,
+  ],
   controllers: [
     CalendarController,
     QueueController,

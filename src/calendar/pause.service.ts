@@ -6,6 +6,7 @@ import type { RequestScope } from '../auth/request-scope';
 import { Permission, Role, roleHas } from '../auth/roles';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
+import { DueSignal } from '../publishing/due-signal/due-signal';
 import { transition, transitionError } from '../content/posts/post-status';
 import type { PublishingPause } from './calendar.entity';
 import type { PauseDto, ResumeDecisionDto, ResumeDto } from './calendar.dto';
@@ -48,6 +49,7 @@ export class PublishingPauseService {
     private readonly rules: SchedulingRules,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly dueSignal: DueSignal,
   ) {}
 
   /** For the dispatcher: is publishing for the institution paused at `at` (default now)? */
@@ -105,7 +107,7 @@ export class PublishingPauseService {
   async resume(scope: RequestScope, dto: ResumeDto) {
     const institutionId = this.levelOf(scope, dto.allInstitutions);
     const now = this.clock.now();
-    return this.dataSource.transaction(async (manager) => {
+    const resumed = await this.dataSource.transaction(async (manager) => {
       const pause = await this.pauses.openOwn(manager, institutionId);
       if (!pause) {
         throw AppError.conflict('decisions', {
@@ -138,6 +140,9 @@ export class PublishingPauseService {
       );
       return { resumedAt: now.toISOString(), decisions: outcomes };
     });
+    // What the pause held back is due now; rescheduled posts are the tick's and the wake-up's.
+    this.dueSignal.fallsDue(now);
+    return resumed;
   }
 
   private async decide(

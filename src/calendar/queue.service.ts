@@ -8,6 +8,7 @@ import { AppError, ErrorCode } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { transition, transitionError, type PostStatus } from '../content/posts/post-status';
 import { SocialAccountService } from '../publishing/accounts/social-account.service';
+import { DueSignal } from '../publishing/due-signal/due-signal';
 import { BlackoutRepository } from './blackout.repository';
 import type { PostingSlot } from './calendar.entity';
 import { CalendarRepository } from './calendar.repository';
@@ -48,6 +49,7 @@ export class QueueService {
     private readonly accounts: SocialAccountService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly due: DueSignal,
   ) {}
 
   async slots(scope: RequestScope, accountId: string) {
@@ -90,7 +92,7 @@ export class QueueService {
   /** Puts an approved or scheduled post into the next free slot of each of its accounts. */
   async addToQueue(scope: RequestScope, postId: string) {
     const now = this.clock.now();
-    return this.dataSource.transaction(async (manager) => {
+    const queued = await this.dataSource.transaction(async (manager) => {
       const post = await this.calendar.lockPost(manager, postId, scope.institutionFilter);
       if (!post) throw AppError.notFound(POST_ENTITY);
       if (post.status !== 'approved' && post.status !== 'scheduled') {
@@ -153,6 +155,8 @@ export class QueueService {
         })),
       };
     });
+    this.due.fallsDue(new Date(queued.plannedAt));
+    return queued;
   }
 
   async list(scope: RequestScope, accountId: string) {

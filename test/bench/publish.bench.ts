@@ -21,7 +21,7 @@ const TARGETS = 1_500;
 const INSTITUTIONS = 30;
 const ACCOUNTS_PER_NETWORK = 5;
 const LATENCY_MS = 100;
-/** Long enough after seeding for a tick to see the targets and set its wake-up timer. */
+/** Long enough after the due time is set for a tick to see the targets and set its wake-up timer. */
 const DUE_IN_MS = 12_000;
 
 interface Round {
@@ -75,7 +75,7 @@ async function main(): Promise<void> {
   const { createTestApp } = await import('../support/app');
   const { makeInstitution, makeSignedInUser } = await import('../support/factories');
   const { Role } = await import('../../src/auth/roles');
-  const fixtures = await import('../integration/dispatcher-live-fixtures');
+  const fixtures = await import('../support/live-fixtures');
 
   await runMigrations({ url: db.url, embedded: false });
   const fakes = new fixtures.LiveFakes();
@@ -106,7 +106,6 @@ async function main(): Promise<void> {
         );
       }
       const tag = `Bench-${count}w-${Date.now()}`;
-      const dueAt = new Date(Math.ceil((Date.now() + DUE_IN_MS) / 1000) * 1000);
       const institutions = await fixtures.seedSpread(
         t,
         fakes,
@@ -114,15 +113,22 @@ async function main(): Promise<void> {
           institutions: INSTITUTIONS,
           accountsPerNetwork: ACCOUNTS_PER_NETWORK,
           count: TARGETS,
-          dueAt,
+          dueAt: new Date(Date.now() + 3_600_000),
           tag,
         },
         institutionWithUser,
       );
-      const seededAt = Date.now();
-      if (seededAt > dueAt.getTime() - 5_000) {
-        console.warn(`seeding ended ${dueAt.getTime() - seededAt} ms before the due time`);
-      }
+      // Seeding takes long on a busy machine: the targets get their due time once it is done, so
+      // none is already late when it becomes visible.
+      const dueAt = new Date(Math.ceil((Date.now() + DUE_IN_MS) / 1000) * 1000);
+      await t.dataSource.query(`UPDATE posts SET planned_at = $2 WHERE institution_id = ANY($1)`, [
+        institutions,
+        dueAt,
+      ]);
+      await t.dataSource.query(
+        `UPDATE post_targets SET planned_at = $2, next_attempt_at = $2 WHERE institution_id = ANY($1)`,
+        [institutions, dueAt],
+      );
       const deadline = dueAt.getTime() + 180_000;
       for (;;) {
         for (const w of workers) w.sample();

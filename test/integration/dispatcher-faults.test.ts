@@ -8,7 +8,7 @@ import { describe, expect, it } from '@jest/globals';
 import { DispatcherService } from '../../src/publishing/dispatcher/dispatcher.service';
 import type { FailureMode } from '../support/fakes/fake-http';
 import { seedLiveInstitution, useLiveFakesApp } from '../support/live-world';
-import { tally } from './dispatcher-live-fixtures';
+import { tally } from '../support/live-fixtures';
 
 const live = useLiveFakesApp({ PLATFORM_REQUEST_TIMEOUT_MS: '800' });
 const TARGETS = 45;

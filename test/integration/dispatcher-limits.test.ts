@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role } from '../../src/auth/roles';
-import { DispatcherRepository } from '../../src/publishing/dispatcher/dispatcher.repository';
+import { DispatchQueueRepository } from '../../src/publishing/dispatcher/dispatch-queue.repository';
 import { DispatcherService } from '../../src/publishing/dispatcher/dispatcher.service';
 import { TargetPublisher } from '../../src/publishing/dispatcher/target-publisher';
 import { createTestApp, TestApp } from '../support/app';
@@ -69,7 +69,7 @@ const CLAIM_AT = new Date(LONG_AGO.getTime() + 60_000);
 
 describe('dispatcher limits', () => {
   it('claims at most four targets of one account at a time, and every account gets its turn', async () => {
-    const repo = t.app.get(DispatcherRepository);
+    const repo = t.app.get(DispatchQueueRepository);
     const { accounts } = await targetsOnAccounts([7, 1, 1], LONG_AGO);
     const room = { networks: ['x' as const], room: [100], perAccount: 4 };
     const ours = (claimed: { socialAccountId: string }[]) =>
@@ -87,7 +87,7 @@ describe('dispatcher limits', () => {
   });
 
   it('gives a claimed target back at shutdown when its platform call has not started', async () => {
-    const repo = t.app.get(DispatcherRepository);
+    const repo = t.app.get(DispatchQueueRepository);
     const publisher = t.app.get(TargetPublisher);
     const { institutionId } = await targetsOnAccounts([1], LONG_AGO);
     const claimed = (

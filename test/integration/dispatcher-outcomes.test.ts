@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { FrozenClock } from '../../src/common/clock';
 import type { SocialNetwork } from '../../src/content/rendering/template';
@@ -8,6 +9,7 @@ import {
   ReconcileResult,
 } from '../../src/platforms/platform-adapter';
 import { PlatformRegistry } from '../../src/platforms/platform-registry';
+import { TokenCrypto } from '../../src/platforms/token-crypto';
 import { DispatcherService } from '../../src/publishing/dispatcher/dispatcher.service';
 import { createTestApp, TestApp } from '../support/app';
 import { duePost, NOW, world } from './dispatcher-fixtures';
@@ -132,6 +134,55 @@ describe('dispatcher outcomes', () => {
       [targets[0]],
     );
     expect(account.status).toBe('needs_reauth');
+    expect(await postStatus(postId)).toBe('failed');
+  });
+
+  it('stops for reconnection when the stored token no longer decrypts, instead of retrying', async () => {
+    const w = await world(t);
+    const { postId, targets } = await duePost(t, w, ['facebook']);
+    const [{ social_account_id: accountId }] = await t.dataSource.query(
+      `SELECT social_account_id FROM post_targets WHERE id = $1`,
+      [targets[0]],
+    );
+    // A live Page whose token was sealed under a key TOKEN_ENCRYPTION_KEY no longer holds.
+    const dropped = new TokenCrypto([randomBytes(32)]);
+    await t.dataSource.query(
+      `UPDATE social_accounts SET kind = 'live', external_id = '1049' WHERE id = $1`,
+      [accountId],
+    );
+    await t.dataSource.query(
+      `INSERT INTO social_account_credentials (social_account_id, key_id, ciphertext)
+       VALUES ($1, $2, $3)`,
+      [
+        accountId,
+        dropped.currentKeyId,
+        dropped.encrypt({ type: 'graph', accessToken: 'EAAB-old' }, accountId),
+      ],
+    );
+    const calls = script(failure('rejected'));
+
+    const summary = await dispatcher.runOnce();
+    expect(summary.outcomes.failed).toBe(1);
+    expect(calls).toEqual([]);
+    const row = await target(targets[0]);
+    expect(row.status).toBe('failed');
+    expect(row.next_attempt_at).toBeNull();
+    expect(row.last_error_code).toBe('credentials_unreadable');
+    expect(row.last_error_message).toMatch(
+      /tidak dapat dibuka.*sambungkan ulang.* \/ .*cannot be decrypted.*reconnect/,
+    );
+    const [account] = await t.dataSource.query(`SELECT status FROM social_accounts WHERE id = $1`, [
+      accountId,
+    ]);
+    expect(account.status).toBe('needs_reauth');
+    const notices = await t.dataSource.query(
+      `SELECT kind FROM notifications WHERE social_account_id = $1 ORDER BY kind`,
+      [accountId],
+    );
+    expect(notices.map((n: { kind: string }) => n.kind)).toEqual([
+      'needs_reauth',
+      'publish_failed',
+    ]);
     expect(await postStatus(postId)).toBe('failed');
   });
 

@@ -18,7 +18,7 @@ import {
   WORKER_MAIN,
   WorkerProcess,
   workerBuildMissing,
-} from './dispatcher-live-fixtures';
+} from '../support/live-fixtures';
 
 const databaseUrl = process.env.TEST_DATABASE_URL;
 const skip = !databaseUrl || workerBuildMissing();

@@ -11,7 +11,7 @@ import {
   makeLiveAccounts,
   newEncryptionKey,
   seedDueTargets,
-} from '../integration/dispatcher-live-fixtures';
+} from './live-fixtures';
 import { createTestApp, type TestApp } from './app';
 import { makeInstitution, makeSignedInUser } from './factories';
 

@@ -7,6 +7,7 @@ import { Permission, roleHas } from '../../auth/roles';
 import { AppError, type LocalizedText } from '../../common/app-error';
 import { SchedulingRules } from '../../calendar/scheduling.service';
 import { Clock } from '../../common/clock';
+import { DueSignal } from '../../publishing/due-signal/due-signal';
 import { contentChecks, FindingView, problemsError } from './post-checks';
 import { PostDrafts } from './post-drafts.service';
 import { futureInstant } from './post-input';
@@ -77,6 +78,7 @@ export class PostReviewService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly calendarRules: SchedulingRules,
+    private readonly due: DueSignal,
   ) {}
 
   async submit(scope: RequestScope, id: string): Promise<PostResponse> {
@@ -263,7 +265,7 @@ export class PostReviewService {
     await this.calendarRules.assertSchedulable(post.institutionId, plannedAt);
     const { checks } = await this.drafts.ofStored(post, now, plannedAt);
     if (!checks.canSubmit) throw problemsError({ id: 'dijadwalkan', en: 'scheduled' }, checks);
-    return this.commit(scope, id, post.version, async (manager, current) => {
+    const response = await this.commit(scope, id, post.version, async (manager, current) => {
       const status = ensure(current, 'schedule', actor(scope), { plannedAt, now });
       const saved = await this.posts.update(manager, current, {
         status,
@@ -278,6 +280,8 @@ export class PostReviewService {
       await this.record(scope, manager, 'update', current, saved, 'schedule');
       return saved;
     });
+    this.due.fallsDue(plannedAt);
+    return response;
   }
 
   private ensureCanOverride(scope: RequestScope, post: Post): void {

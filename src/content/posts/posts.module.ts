@@ -6,6 +6,7 @@ import { ConsentModule } from '../../consent/consent.module';
 import { InstitutionModule } from '../../institutions/institution.module';
 import { MediaModule } from '../../media/media.module';
 import { AccountsModule } from '../../publishing/accounts/accounts.module';
+import { DueSignalModule } from '../../publishing/due-signal/due-signal.module';
 import { LibraryModule } from '../library/library.module';
 import { RendersModule } from '../renders/renders.module';
 import { TemplatesModule } from '../templates/templates.module';
@@ -48,6 +49,7 @@ import { PostService } from './post.service';
     InstitutionModule,
     MediaModule,
     AccountsModule,
+    DueSignalModule,
     LibraryModule,
     TemplatesModule,
     RendersModule,

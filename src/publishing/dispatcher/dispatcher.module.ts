@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { RendersModule } from '../../content/renders/renders.module';
 import { PlatformsModule } from '../../platforms/platforms.module';
 import { AccountsModule } from '../accounts/accounts.module';
+import { DueSignalModule } from '../due-signal/due-signal.module';
+import { DispatchQueueRepository } from './dispatch-queue.repository';
 import { DispatcherController } from './dispatcher.controller';
 import { PublishAttempt, SandboxPost } from './dispatcher.entity';
 import { DispatcherRepository } from './dispatcher.repository';
@@ -22,9 +24,11 @@ import { TargetRetryService } from './target-retry.service';
     PlatformsModule,
     RendersModule,
     AccountsModule,
+    DueSignalModule,
   ],
   controllers: [DispatcherController, TargetRetryController],
   providers: [
+    DispatchQueueRepository,
     DispatcherRepository,
     TargetPublisher,
     TargetEvents,

@@ -2,8 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Clock } from '../../common/clock';
+import { DueSignal } from '../due-signal/due-signal';
 import { DISPATCH_LIMITS, NetworkSlots } from './dispatch-limits';
-import { ClaimedTarget, DispatcherRepository } from './dispatcher.repository';
+import { ClaimedTarget, DispatchQueueRepository } from './dispatch-queue.repository';
 import { TargetOutcome, TargetPublisher } from './target-publisher';
 
 /**
@@ -47,10 +48,13 @@ export class DispatcherService {
   private wake: { at: number; timer: NodeJS.Timeout } | null = null;
 
   constructor(
-    private readonly repo: DispatcherRepository,
+    private readonly queue: DispatchQueueRepository,
     private readonly publisher: TargetPublisher,
     private readonly clock: Clock,
-  ) {}
+    due: DueSignal,
+  ) {
+    due.listen((at) => this.wakeAt(at));
+  }
 
   /** Worker processes: from now on finished publishes and due times pump by themselves. */
   start(): void {
@@ -66,8 +70,9 @@ export class DispatcherService {
   }
 
   /**
-   * Something falls due at `at` (a post scheduled, moved or queued sooner): wake then instead
-   * of at the next tick. Only the earliest wake-up is kept; the tick stays as the safety net.
+   * Something falls due at `at` (a post scheduled, moved, queued or retried: the DueSignal): wake
+   * then instead of at the next tick. Only the earliest wake-up is kept; the tick stays as the
+   * safety net.
    */
   wakeAt(at: Date): void {
     if (!this.started || this.stopping) return;
@@ -139,7 +144,7 @@ export class DispatcherService {
       const limit = Math.min(room.total, DISPATCH_LIMITS.claimBatch);
       if (limit === 0) return;
       const now = this.clock.now();
-      const claimed = await this.repo.claim(this.worker, now, new Date(now.getTime() + LEASE_MS), {
+      const claimed = await this.queue.claim(this.worker, now, new Date(now.getTime() + LEASE_MS), {
         limit,
         perAccount: DISPATCH_LIMITS.perAccount,
         networks: room.networks,
@@ -166,7 +171,7 @@ export class DispatcherService {
           // and once it expires the target is reconciled, never lost.
           // Not at once: an error that repeats must not spin claim after claim.
           const at = new Date(this.clock.now().getTime() + ERROR_RELEASE_DELAY_MS);
-          await this.repo
+          await this.queue
             .release(target, this.worker, at, INTERNAL_ERROR)
             .catch(() => this.logger.warn(`target ${target.id} kept until its lease expires`));
         },
@@ -181,7 +186,7 @@ export class DispatcherService {
 
   private async scheduleWake(): Promise<void> {
     try {
-      const next = await this.repo.nextDueAfter(this.clock.now());
+      const next = await this.queue.nextDueAfter(this.clock.now());
       if (next) this.wakeAt(next);
     } catch (error) {
       this.logger.warn(`next due time unknown: ${String(error)}`);
@@ -190,7 +195,7 @@ export class DispatcherService {
 }
 
 function emptySummary(): RunSummary {
-  return { claimed: 0, outcomes: { published: 0, waiting: 0, failed: 0, gone: 0, released: 0 } };
+  return { claimed: 0, outcomes: { published: 0, waiting: 0, failed: 0, released: 0 } };
 }
 
 function difference(after: RunSummary, before: RunSummary): RunSummary {

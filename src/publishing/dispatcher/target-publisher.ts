@@ -12,17 +12,19 @@ import {
   PublishedPost,
 } from '../../platforms/platform-adapter';
 import { PlatformRegistry } from '../../platforms/platform-registry';
+import { TokenDecryptionError } from '../../platforms/token-crypto';
 import {
   AccountCredentialsService,
   CredentialsMissingError,
 } from '../accounts/account-credentials.service';
 import type { AttemptKind, AttemptOutcome } from './dispatcher.entity';
-import { ClaimedTarget, DispatcherRepository, TargetWork } from './dispatcher.repository';
+import { ClaimedTarget, DispatchQueueRepository, TargetWork } from './dispatch-queue.repository';
+import { DispatcherRepository } from './dispatcher.repository';
 import { DEFAULT_RETRY_POLICY, nextRetry } from './retry-policy';
 import { TargetEvents } from './target-events';
 
 /** What became of one claimed target in this run (`released`: handed back at shutdown). */
-export type TargetOutcome = 'published' | 'waiting' | 'failed' | 'gone' | 'released';
+export type TargetOutcome = 'published' | 'waiting' | 'failed' | 'released';
 
 const DISPATCHER_ACTOR = { id: 'dispatcher', canApprove: false };
 const SECRET_KEY = /token|secret|authorization|password/i;
@@ -38,6 +40,7 @@ export class TargetPublisher {
 
   constructor(
     private readonly repo: DispatcherRepository,
+    private readonly queue: DispatchQueueRepository,
     private readonly registry: PlatformRegistry,
     private readonly renders: RenderService,
     private readonly clock: Clock,
@@ -54,8 +57,7 @@ export class TargetPublisher {
     worker: string,
     stopping: () => boolean = () => false,
   ): Promise<TargetOutcome> {
-    const work = await this.repo.loadWork(target);
-    if (!work) return 'gone';
+    const work = target.work;
     if (work.accountStatus !== 'connected') {
       return this.fail(target, null, 'account_unavailable', {
         id: 'Akun media sosial tidak tersambung; sambungkan ulang lalu coba lagi',
@@ -72,6 +74,13 @@ export class TargetPublisher {
           en: 'No credentials are stored for the account; reconnect it',
         });
       }
+      // Stored under a key TOKEN_ENCRYPTION_KEY no longer holds: only reconnecting helps.
+      if (error instanceof TokenDecryptionError) {
+        return this.fail(target, target.socialAccountId, 'credentials_unreadable', {
+          id: 'Kredensial akun tidak dapat dibuka dengan kunci enkripsi (TOKEN_ENCRYPTION_KEY) saat ini; sambungkan ulang akun',
+          en: 'The account credentials cannot be decrypted with the current encryption key (TOKEN_ENCRYPTION_KEY); reconnect the account',
+        });
+      }
       // A token refresh the account needed failed.
       if (!isPlatformError(error)) throw error;
       if (error.kind === 'reauthenticate') {
@@ -82,7 +91,7 @@ export class TargetPublisher {
     const content = await this.contentOf(target, work);
     // An uncertain earlier call (crashed worker, unknown outcome not yet settled) may have
     // published: look before publishing again.
-    const last = await this.repo.lastAttempt(target.id);
+    const last = target.lastAttempt;
     const uncertain = last !== null && last.uncertain;
     if (stopping()) return this.release(target, worker);
     if (target.leaseExpired || uncertain) {
@@ -97,7 +106,7 @@ export class TargetPublisher {
   }
 
   private async release(target: ClaimedTarget, worker: string): Promise<TargetOutcome> {
-    await this.repo.release(target, worker, this.clock.now());
+    await this.queue.release(target, worker, this.clock.now());
     return 'released';
   }
 
@@ -215,10 +224,12 @@ export class TargetPublisher {
     const sandbox = this.registry.adapterFor(target.network, 'sandbox');
     const metrics =
       work.accountKind === 'sandbox'
-        ? await sandbox.fetchMetrics(
-            { externalId: target.socialAccountId, credentials: { type: 'sandbox' } },
-            post.platformPostId,
-          )
+        ? (
+            await sandbox.fetchMetrics(
+              { externalId: target.socialAccountId, credentials: { type: 'sandbox' } },
+              post.platformPostId,
+            )
+          ).metrics
         : {};
     await this.repo.transaction(async (manager) => {
       await this.repo.finishAttempt(manager, attemptId, {

@@ -7,6 +7,7 @@ import { Permission, roleHas } from '../../auth/roles';
 import { AppError } from '../../common/app-error';
 import { Clock } from '../../common/clock';
 import { type PostStatus, transition, transitionError } from '../../content/posts/post-status';
+import { DueSignal } from '../due-signal/due-signal';
 import { TargetRetryRepository } from './target-retry.repository';
 
 const TARGET = { id: 'Target publikasi', en: 'Post target' };
@@ -30,11 +31,12 @@ export class TargetRetryService {
     private readonly targets: TargetRetryRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly due: DueSignal,
   ) {}
 
   async retry(scope: RequestScope, postId: string, targetId: string): Promise<TargetRetryResult> {
     const now = this.clock.now();
-    return this.dataSource.transaction(async (manager) => {
+    const result: TargetRetryResult = await this.dataSource.transaction(async (manager) => {
       const target = await this.targets.lockTarget(
         manager,
         postId,
@@ -95,10 +97,12 @@ export class TargetRetryService {
       return {
         postId: target.postId,
         targetId: target.id,
-        status: 'pending',
+        status: 'pending' as const,
         nextAttemptAt: now,
         postStatus,
       };
     });
+    this.due.fallsDue(now);
+    return result;
   }
 }

@@ -11,12 +11,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DataSource } from 'typeorm';
-import type { TestApp } from '../support/app';
-import { makeLiveSocialAccount } from '../support/factories';
-import { ImageHost } from '../support/fakes/fake-http';
-import { jpeg } from '../support/fakes/fake-images';
-import { GraphApiFake } from '../support/fakes/graph-api.fake';
-import { XApiFake } from '../support/fakes/x-api.fake';
+import type { TestApp } from './app';
+import { makeLiveSocialAccount } from './factories';
+import { ImageHost } from './fakes/fake-http';
+import { jpeg } from './fakes/fake-images';
+import { GraphApiFake } from './fakes/graph-api.fake';
+import { XApiFake } from './fakes/x-api.fake';
 
 export type LiveNetwork = 'instagram' | 'facebook' | 'x';
 export const LIVE_NETWORKS: LiveNetwork[] = ['instagram', 'facebook', 'x'];
