@@ -15,6 +15,7 @@ import { MonthlyReports1795927000000 } from './1795927000000-MonthlyReports';
 import { DeferPublishingRollup1795928000000 } from './1795928000000-DeferPublishingRollup';
 import { NationalRollups1796010000000 } from './1796010000000-NationalRollups';
 import { PostProductMoves1796011000000 } from './1796011000000-PostProductMoves';
+import { DashboardVersions1796012000000 } from './1796012000000-DashboardVersions';
 
 export const MIGRATIONS = [
   FoundationSchema1795907943537,
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   DeferPublishingRollup1795928000000,
   NationalRollups1796010000000,
   PostProductMoves1796011000000,
+  DashboardVersions1796012000000,
 ];

@@ -5,6 +5,7 @@ import { RequirePermission, Scope } from '../auth/auth.decorators';
 import type { RequestScope } from '../auth/request-scope';
 import { Permission } from '../auth/roles';
 import { UuidParam } from '../common/uuid.pipe';
+import { sendView } from '../common/view-cache';
 import { CalendarSettingsService } from './calendar-settings.service';
 import {
   CalendarMonthQuery,
@@ -13,7 +14,6 @@ import {
   PlannedTimeDto,
 } from './calendar.dto';
 import { CalendarService } from './calendar.service';
-import type { SerialisedView } from './view-cache';
 
 @ApiTags('calendar')
 @Controller('calendar')
@@ -34,7 +34,7 @@ export class CalendarController {
     @Query() { week, ...filter }: CalendarWeekQuery,
     @Res() res: Response,
   ): Promise<void> {
-    send(res, await this.calendar.week(scope, week, filter));
+    sendView(res, await this.calendar.week(scope, week, filter));
   }
 
   @Get('month')
@@ -48,7 +48,7 @@ export class CalendarController {
     @Query() { month, ...filter }: CalendarMonthQuery,
     @Res() res: Response,
   ): Promise<void> {
-    send(res, await this.calendar.month(scope, month, filter));
+    sendView(res, await this.calendar.month(scope, month, filter));
   }
 
   @Post('posts/:id/move')
@@ -75,17 +75,4 @@ export class CalendarController {
   ): Promise<ConflictSettingsDto> {
     return this.settings.update(scope, dto);
   }
-}
-
-/**
- * A serialised view as is, gzipped when the client takes gzip (browsers do). Express answers
- * 304 itself when If-None-Match holds the ETag.
- */
-function send(res: Response, view: SerialisedView): void {
-  const gzip = res.req.acceptsEncodings('gzip', 'identity') === 'gzip';
-  res.setHeader('ETag', view.etag);
-  res.setHeader('Cache-Control', 'private, no-cache');
-  res.setHeader('Vary', 'Accept-Encoding');
-  if (gzip) res.setHeader('Content-Encoding', 'gzip');
-  res.type('application/json').send(gzip ? view.gzip : view.json);
 }

@@ -6,6 +6,8 @@ import type { RequestScope } from '../auth/request-scope';
 import { Permission, roleHas } from '../auth/roles';
 import { AppError, type LocalizedText } from '../common/app-error';
 import { Clock } from '../common/clock';
+import { ViewCache, type SerialisedView } from '../common/view-cache';
+import { DueSignal } from '../publishing/due-signal/due-signal';
 import { transition, transitionError, type PostStatus } from '../content/posts/post-status';
 import { blackoutsAt, blackoutsOnDate } from './blackout';
 import { BlackoutRepository } from './blackout.repository';
@@ -26,7 +28,6 @@ import {
   type ConflictWarningView,
   type PlannedTimeInput,
 } from './scheduling.service';
-import { serialiseView, ViewCache, type SerialisedView } from './view-cache';
 
 export const POST_ENTITY = { id: 'Postingan', en: 'Post' };
 
@@ -76,10 +77,10 @@ export class CalendarService {
     private readonly rules: SchedulingRules,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly due: DueSignal,
   ) {}
 
   private readonly views = new ViewCache(VIEW_CACHE_BYTES);
-  private readonly building = new Map<string, Promise<SerialisedView>>();
 
   async week(scope: RequestScope, week: string, filter: CalendarFilter): Promise<SerialisedView> {
     const institutionId = scope.requireInstitution();
@@ -131,6 +132,7 @@ export class CalendarService {
       const warnings = await this.rules.warningsFor(post.institutionId, post.id, manager);
       return { postId: post.id, status, plannedAt, zone, warnings };
     });
+    this.due.fallsDue(result.plannedAt);
     return {
       postId: result.postId,
       status: result.status,
@@ -168,21 +170,9 @@ export class CalendarService {
         .filter(([, value]) => value !== undefined)
         .sort(([a], [b]) => a.localeCompare(b)),
     ]);
-    const cached = this.views.get(key);
-    if (cached) return cached;
-    // After a change everyone looking at the calendar misses at once: build each view once.
-    let building = this.building.get(key);
-    if (!building) {
-      building = this.view(institutionId, state.zone, state.settings, label, range, days, filter)
-        .then((view) => {
-          const serialised = serialiseView(view);
-          this.views.set(key, serialised);
-          return serialised;
-        })
-        .finally(() => this.building.delete(key));
-      this.building.set(key, building);
-    }
-    return building;
+    return this.views.view(key, () =>
+      this.view(institutionId, state.zone, state.settings, label, range, days, filter),
+    );
   }
 
   private async view(

@@ -121,6 +121,20 @@ export class DashboardRepository {
   }
 
   /**
+   * The institution's dashboard version for `months` (DashboardVersions migration): the sum of
+   * the change counters of those months and of its products' and workshops' names (kept under
+   * the month '-infinity'), which grows with every committed change a dashboard of them shows.
+   */
+  async dashboardVersion(institutionId: string, months: string[]): Promise<string> {
+    const rows: { version: string }[] = await this.dataSource.query(
+      `SELECT coalesce(sum(version), 0)::text AS version FROM dashboard_versions
+       WHERE institution_id = $1 AND month = ANY($2::date[])`,
+      [institutionId, [...months, '-infinity']],
+    );
+    return rows[0].version;
+  }
+
+  /**
    * The national summary stored for `month` if it is current: stored with the version the
    * rollup rows of `months` have now. `version` is that current version, to store a new one.
    */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { RequestScope } from '../auth/request-scope';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
+import { ViewCache, type SerialisedView } from '../common/view-cache';
 import type { CalendarZone } from '../calendar/local-time';
 import type { RankedItem } from '../metrics/interest-ranking';
 import {
@@ -22,6 +22,8 @@ import { parseReportMonth, previousMonth, type ReportMonth } from './report-mont
 export const NATIONAL_WORKSHOP_LIST = 20;
 /** National views read months in WIB, the directorate's zone. */
 export const NATIONAL_ZONE: CalendarZone = 'Asia/Jakarta';
+/** Serialised institution dashboards kept in memory: some 20 kB each, gzip beside the JSON. */
+const DASHBOARD_CACHE_BYTES = 16 * 1024 * 1024;
 
 export interface NamedRankedItem extends RankedItem {
   name: string;
@@ -77,13 +79,24 @@ export class DashboardService {
     private readonly clock: Clock,
   ) {}
 
-  async forInstitution(scope: RequestScope, monthText: unknown): Promise<Dashboard> {
-    const institution = await this.repository.institution(scope.requireInstitution());
+  private readonly views = new ViewCache(DASHBOARD_CACHE_BYTES);
+
+  /**
+   * One institution's month as sent, from the cache while nothing it shows has changed: the
+   * dashboard version is read before the rollups, so a cached dashboard is never older than
+   * its key.
+   */
+  async forInstitution(institutionId: string, monthText: unknown): Promise<SerialisedView> {
+    const institution = await this.repository.institution(institutionId);
     if (!institution) throw AppError.notFound({ id: 'Lembaga', en: 'Institution' });
     const zone = institution.timeZone as CalendarZone;
     const month = parseReportMonth(monthText, this.clock.now(), zone);
     const { id, name, timeZone } = institution;
-    return this.build({ kind: 'institution', institutionId: id, name, timeZone }, month);
+    const months = [month.first, previousMonth(month).first];
+    const version = await this.repository.dashboardVersion(id, months);
+    return this.views.view(JSON.stringify([id, version, name, timeZone, month.label]), () =>
+      this.build({ kind: 'institution', institutionId: id, name, timeZone }, month),
+    );
   }
 
   /** Every institution; the route admits national roles only (Permission.ReportsNational). */

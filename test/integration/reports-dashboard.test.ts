@@ -134,6 +134,86 @@ describe('dashboards', () => {
     expect(rebuilt).toEqual(kept);
   });
 
+  it('serves a dashboard from its cache until something it shows changes', async () => {
+    const w = await world();
+    const { late } = await november(w);
+    const first = await dashboard(w.manager, '2026-11').expect(200);
+    expect(first.headers['content-encoding']).toBe('gzip');
+    const again = await dashboard(w.manager, '2026-11').expect(200);
+    expect(again.headers.etag).toBe(first.headers.etag);
+    expect(again.body).toEqual(first.body);
+    await dashboard(w.manager, '2026-11').set('If-None-Match', first.headers.etag).expect(304);
+    let etag = first.headers.etag;
+    /** The next read, which must be a new dashboard. */
+    const changed = async () => {
+      const res = await dashboard(w.manager, '2026-11').expect(200);
+      expect(res.headers.etag).not.toBe(etag);
+      etag = res.headers.etag;
+      return res.body;
+    };
+    // A newer snapshot of a post's metrics.
+    await t.dataSource.query(
+      `UPDATE post_target_metrics SET reach = 600, interactions = 30, snapshot_count = 2
+       WHERE post_target_id = $1`,
+      [late],
+    );
+    expect((await changed()).totals).toMatchObject({ posts: 5, reach: 2100, interactions: 132 });
+    // A new published post, and one in the previous month.
+    await target(w, {
+      productId: w.kopi.id,
+      network: 'facebook',
+      plannedAt: '2026-11-20T01:00:00Z',
+      publishedAt: '2026-11-20T01:00:00Z',
+      reach: 100,
+      interactions: 10,
+    });
+    const published = await changed();
+    expect(published.totals).toMatchObject({ posts: 6, reach: 2200, interactions: 142 });
+    expect(published.reliability).toMatchObject({ targets: 8, published: 6 });
+    await target(w, {
+      productId: w.kopi.id,
+      network: 'x',
+      plannedAt: '2026-10-20T01:00:00Z',
+      publishedAt: '2026-10-20T01:00:00Z',
+      interactions: 4,
+    });
+    expect((await changed()).totals.previous).toMatchObject({ posts: 2, interactions: 20 });
+    // A failed target: publishing figures only.
+    await target(w, {
+      productId: w.batik.id,
+      network: 'instagram',
+      plannedAt: '2026-11-21T03:00:00Z',
+      errorCode: 'IG_9004',
+    });
+    expect((await changed()).reliability).toMatchObject({ targets: 9, failed: 3 });
+    // A sales import replacing the month's gallery sales.
+    await t
+      .http()
+      .post('/api/sales-imports')
+      .set(w.staff.auth)
+      .field('source', 'gallery')
+      .attach(
+        'file',
+        Buffer.from(`date,sku,quantity,revenue\n2026-11-05,${w.kopi.sku},7,175.000\n`),
+        'galeri.csv',
+      )
+      .expect(201);
+    expect((await changed()).totals).toMatchObject({ salesQuantity: 7, salesRevenueIdr: 175_000 });
+    // Renamed products and workshops.
+    await t.dataSource.query(`UPDATE products SET name = 'Kopi Toraja' WHERE id = $1`, [w.kopi.id]);
+    const renamed = await changed();
+    expect(renamed.products.top.map((p: { name: string }) => p.name)).toContain('Kopi Toraja');
+    await t.dataSource.query(`UPDATE workshops SET name = 'Tata Boga' WHERE id = $1`, [
+      w.kopiWorkshop.id,
+    ]);
+    const workshops = (await changed()).postsPerWorkshop.map((p: { name: string }) => p.name);
+    expect(workshops).toContain('Tata Boga');
+    // Another institution's change leaves this dashboard cached.
+    const other = await world();
+    await november(other);
+    expect((await dashboard(w.manager, '2026-11').expect(200)).headers.etag).toBe(etag);
+  });
+
   it("moves a published post's figures with its product, rollups and daily sums alike", async () => {
     const w = await world();
     const { late } = await november(w);

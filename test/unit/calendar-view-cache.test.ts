@@ -2,7 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from '@jest/globals';
 import { conflictReach } from '../../src/calendar/conflicts';
 import { DAY_MS } from '../../src/calendar/local-time';
-import { serialiseView, ViewCache } from '../../src/calendar/view-cache';
+import { serialiseView, ViewCache } from '../../src/common/view-cache';
 
 describe('ViewCache', () => {
   const view = (text: string) => serialiseView({ text });
@@ -38,6 +38,17 @@ describe('ViewCache', () => {
     cache.set('big', view('x'.repeat(200)));
     expect(cache.get('big')).toBeUndefined();
     expect(cache.get('a')).toBeDefined();
+  });
+
+  it('builds a missing view once for concurrent readers, then serves it kept', async () => {
+    const cache = new ViewCache(size('a') * 2);
+    let builds = 0;
+    const build = async () => ({ text: `a${++builds}` });
+    const [first, second] = await Promise.all([cache.view('k', build), cache.view('k', build)]);
+    expect(second).toBe(first);
+    expect(await cache.view('k', build)).toBe(first);
+    expect(builds).toBe(1);
+    expect(first.json.toString()).toBe('{"text":"a1"}');
   });
 });
 
