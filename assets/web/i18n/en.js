@@ -3,6 +3,7 @@ import catalogue from './en/catalogue.js';
 import content from './en/content.js';
 import media from './en/media.js';
 import publishing from './en/publishing.js';
+import queue from './en/queue.js';
 import reports from './en/reports.js';
 import shell from './en/shell.js';
 
@@ -15,4 +16,5 @@ export default {
   ...admin,
   ...reports,
   ...publishing,
+  ...queue,
 };

@@ -3,6 +3,7 @@ import catalogue from './id/catalogue.js';
 import content from './id/content.js';
 import media from './id/media.js';
 import publishing from './id/publishing.js';
+import queue from './id/queue.js';
 import reports from './id/reports.js';
 import shell from './id/shell.js';
 
@@ -15,4 +16,5 @@ export default {
   ...admin,
   ...reports,
   ...publishing,
+  ...queue,
 };

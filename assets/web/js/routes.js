@@ -13,6 +13,7 @@ import { NotificationsScreen } from './screens/notifications.js';
 import { BlackoutScreen, PlanningScreen } from './screens/planning.js';
 import { PostDetailScreen } from './screens/post-detail.js';
 import { PostListScreen } from './screens/post-list.js';
+import { QueueScreen } from './screens/queue.js';
 import { ProductFormScreen } from './screens/product-form.js';
 import { ProductListScreen } from './screens/product-list.js';
 import { AccountsScreen, SandboxFeedScreen } from './screens/publishing.js';
@@ -59,6 +60,7 @@ export const ROUTES = [
   { pattern: '/kalender', screen: CalendarScreen },
   { pattern: '/kalender/rencana', screen: PlanningScreen },
   { pattern: '/kalender/libur', screen: BlackoutScreen },
+  { pattern: '/kalender/antrean', screen: QueueScreen },
   { pattern: '/publikasi', screen: AccountsScreen },
   { pattern: '/publikasi/sandbox', screen: SandboxFeedScreen },
   { pattern: '/publikasi/x', screen: XReturnScreen, permission: 'accounts.manage' },

@@ -29,6 +29,11 @@ export function CalendarTabs({ current }) {
         label: t('blackout.title'),
         current: current === 'blackouts',
       },
+      {
+        href: href('/kalender/antrean'),
+        label: t('queue.screenTitle'),
+        current: current === 'queue',
+      },
     ]}
   />`;
 }
