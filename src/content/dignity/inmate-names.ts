@@ -44,6 +44,8 @@ const AGE_UNITS = wordSet('tahun thn th');
 const NOT_NAMES = wordSet(`
   lapas rutan lpka lpp bapas rumah negara kelas cabang pemasyarakatan kemenkumham kemenimipas
   ditjenpas kanwil kementerian direktorat indonesia provinsi kota kabupaten jakarta nusakambangan
+  polda polres polsek polri kepolisian kejaksaan kejari kejati pengadilan kpk bnn dinas pemkot
+  pemkab pemprov universitas sekolah balai pusat nasional daerah
   kalapas karutan kepala kasi kabid kasubsi kadiv kakanwil menteri dirjen petugas instruktur
   pembina pelatih staf pegawai pejabat tim komunitas yayasan mitra blok kamar sel wisma paviliun
   ruang hunian gedung ruangan lantai
