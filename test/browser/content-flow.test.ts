@@ -256,8 +256,7 @@ describeInBrowser('web UI: content, review, calendar and publishing', () => {
       expect(moved[0]).toEqual({ status: 'scheduled', local: `${due.date} ${due.time}` });
       await ui.screens.capture(ui.page, 'calendar-month-moved');
       // The phone-sized screenshot showed one day; back on the desktop the month returns.
-      const month = ui.page.getByRole('tab', { name: /Bulan/ });
-      expect(await month.getAttribute('aria-selected')).toBe('true');
+      await ui.page.getByRole('tab', { name: /Bulan/, selected: true }).waitFor();
     },
     LONG,
   );

@@ -303,6 +303,11 @@ function MoveDialog({ entry, onClose, onMoved }) {
 /** Dark enough for white text (at least 4.5:1), and one per network to tell them apart. */
 const NETWORK_COLOURS = { instagram: '#8a1f5c', facebook: '#1b4f9c', x: '#17212b' };
 const NARROW = '(max-width: 760px)';
+/**
+ * The view last chosen on a wide screen (week or month). A phone shows one day; back on a wide
+ * screen, or when the calendar is drawn again, the chosen view returns.
+ */
+let wideView = 'timeGridWeek';
 
 function toolbar(narrow) {
   return {
@@ -367,7 +372,7 @@ function FullCalendarView({ initialDate, onError, onOpen, onMessage, version }) 
         if (!live || !element.current) return;
         const narrow = window.matchMedia(NARROW).matches;
         calendar.current = new FullCalendar.Calendar(element.current, {
-          initialView: narrow ? 'timeGridDay' : 'timeGridWeek',
+          initialView: narrow ? 'timeGridDay' : wideView,
           initialDate,
           locale: lang === 'id' ? 'id' : 'en-gb',
           firstDay: 1,
@@ -382,6 +387,9 @@ function FullCalendarView({ initialDate, onError, onOpen, onMessage, version }) 
           defaultTimedEventDuration: '00:30',
           // A month cell is named by its date, which hides the posts drawn inside it from that
           // name (WCAG 2.5.3, label in name): let its day number and its posts speak instead.
+          datesSet: ({ view }) => {
+            if (!window.matchMedia(NARROW).matches) wideView = view.type;
+          },
           dayCellDidMount: ({ el }) => {
             el.removeAttribute('aria-label');
             el.querySelector('[aria-hidden="true"]')?.removeAttribute('aria-hidden');
@@ -423,19 +431,11 @@ function FullCalendarView({ initialDate, onError, onOpen, onMessage, version }) 
       },
       (error) => live && setFailed(error),
     );
-    // A phone shows one day: seven columns of a week are too narrow to tap. Back on a wide
-    // screen, the view chosen there (week or month) comes back.
+    // A phone shows one day: seven columns of a week are too narrow to tap.
     const media = window.matchMedia(NARROW);
-    let wideView = null;
     const fit = () => {
-      const view = calendar.current?.view.type;
       calendar.current?.setOption('headerToolbar', toolbar(media.matches));
-      if (media.matches) {
-        if (view !== 'timeGridDay') wideView = view;
-        calendar.current?.changeView('timeGridDay');
-      } else {
-        calendar.current?.changeView(wideView ?? 'timeGridWeek');
-      }
+      calendar.current?.changeView(media.matches ? 'timeGridDay' : wideView);
     };
     media.addEventListener('change', fit);
     return () => {
