@@ -4,24 +4,10 @@
  * can search and copy. The bundled Plus Jakarta Sans is embedded for Indonesian text.
  */
 import PDFDocument from 'pdfkit';
+import { MONTHS_ID } from '../common/indonesian-months';
 import { fontFile } from '../content/rendering/fonts';
 import type { Dashboard } from './dashboard.service';
 import { NETWORK_LABELS, WEEKDAYS_ID } from './report-tables';
-
-const MONTHS_ID = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
 
 const MARGIN = 48;
 const PAGE_WIDTH = 595.28; // A4

@@ -15,6 +15,7 @@
 import { TZDate } from '@date-fns/tz';
 import { AppError, LocalizedText } from '../../common/app-error';
 import { formatRupiah } from '../../catalogue/rupiah';
+import { MONTHS_ID } from '../../common/indonesian-months';
 
 export interface CaptionVariables {
   product?: {
@@ -54,21 +55,6 @@ function productField(
     resolve: (v) => (v.product ? (pick(v.product) ?? undefined) : undefined),
   };
 }
-
-const MONTHS_ID = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
 
 /** "13 Juli 2026": written out so the caption never depends on the runtime's ICU data. */
 function formatLocalDate(at: Date, timeZone: string): string | undefined {
