@@ -15,12 +15,8 @@ import {
   retryAt,
   SCHEDULE_OFFSET_MS,
 } from './collection-schedule';
-import {
-  ClaimedFollowerCount,
-  ClaimedSnapshot,
-  CollectionScope,
-  MetricsRepository,
-} from './metrics.repository';
+import { ClaimedFollowerCount, FollowerCountRepository } from './follower-count.repository';
+import { ClaimedSnapshot, CollectionScope, MetricsRepository } from './metrics.repository';
 import { MetricsRecorder } from './metrics-recorder';
 
 /** Newly published targets are looked for this far back (longer than the whole schedule). */
@@ -55,6 +51,7 @@ export class MetricCollectorService {
 
   constructor(
     private readonly repo: MetricsRepository,
+    private readonly followerCounts: FollowerCountRepository,
     private readonly recorder: MetricsRecorder,
     private readonly registry: PlatformRegistry,
     private readonly credentials: AccountCredentialsService,
@@ -167,7 +164,7 @@ export class MetricCollectorService {
 
   private async collectFollowers(scope: CollectionScope): Promise<number> {
     const now = this.clock.now();
-    const claimed = await this.repo.claimFollowerCounts(
+    const claimed = await this.followerCounts.claimDue(
       now,
       new Date(now.getTime() + COLLECTION_LEASE_MS),
       FOLLOWER_BATCH_SIZE,
@@ -182,7 +179,7 @@ export class MetricCollectorService {
       });
       if (typeof result === 'object' && result !== null) {
         // Unknown for now; `retry`: asked again at waitUntil, otherwise unknown for the day.
-        await this.repo.recordFollowers(claim.socialAccountId, claim.day, {
+        await this.followerCounts.record(claim.socialAccountId, claim.day, {
           followers: null,
           takenAt,
           retryAt: result.retry ? result.waitUntil : null,
@@ -190,7 +187,7 @@ export class MetricCollectorService {
         });
         continue;
       }
-      await this.repo.recordFollowers(claim.socialAccountId, claim.day, {
+      await this.followerCounts.record(claim.socialAccountId, claim.day, {
         followers: result,
         takenAt: this.clock.now(),
         retryAt: null,

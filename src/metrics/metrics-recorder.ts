@@ -3,7 +3,8 @@ import type { SocialNetwork } from '../content/rendering/template';
 import type { PlatformResponse, PostMetrics } from '../platforms/platform-adapter';
 import { nextSnapshot, ScheduleLabel } from './collection-schedule';
 import { countsFromMetrics } from './metric-counts';
-import { MetricsRepository, type FollowerCount, UnenrolledTarget } from './metrics.repository';
+import { FollowerCountRepository, type FollowerCount } from './follower-count.repository';
+import { MetricsRepository, UnenrolledTarget } from './metrics.repository';
 
 export interface TakenSnapshot {
   postTargetId: string;
@@ -22,7 +23,10 @@ export interface TakenSnapshot {
  */
 @Injectable()
 export class MetricsRecorder {
-  constructor(private readonly repo: MetricsRepository) {}
+  constructor(
+    private readonly repo: MetricsRepository,
+    private readonly followerCounts: FollowerCountRepository,
+  ) {}
 
   /** Published targets enter the rollups with their first snapshot due. */
   async enrol(targets: UnenrolledTarget[]): Promise<number> {
@@ -60,6 +64,6 @@ export class MetricsRecorder {
 
   /** Follower counts for institution-local days (YYYY-MM-DD), replacing what was there. */
   async recordFollowerCounts(counts: readonly FollowerCount[]): Promise<void> {
-    if (counts.length > 0) await this.repo.upsertFollowers(counts);
+    if (counts.length > 0) await this.followerCounts.upsert(counts);
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PlatformsModule } from '../platforms/platforms.module';
 import { AccountsModule } from '../publishing/accounts/accounts.module';
+import { FollowerCountRepository } from './follower-count.repository';
 import { MetricCollectorService } from './metric-collector.service';
 import { MetricsController } from './metrics.controller';
 import { MetricsQueryRepository } from './metrics-query.repository';
@@ -18,6 +19,7 @@ import { MetricsTick } from './metrics.tick';
   controllers: [MetricsController],
   providers: [
     MetricsRepository,
+    FollowerCountRepository,
     MetricsRecorder,
     MetricCollectorService,
     MetricsTick,

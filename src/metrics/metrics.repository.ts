@@ -42,21 +42,6 @@ export interface NewSnapshot {
   next: { label: ScheduleLabel; dueAt: Date } | null;
 }
 
-/** An account's follower count for an institution-local day (YYYY-MM-DD). */
-export interface FollowerCount {
-  socialAccountId: string;
-  day: string;
-  followers: number | null;
-  takenAt: Date;
-}
-
-export interface ClaimedFollowerCount {
-  socialAccountId: string;
-  accountKind: AccountKind;
-  network: SocialNetwork;
-  day: string;
-}
-
 /** Which institutions a collection pass serves; all when `institutionIds` is absent. */
 export interface CollectionScope {
   institutionIds?: string[];
@@ -105,29 +90,6 @@ const CLAIM_SQL = `
   RETURNING m.post_target_id, m.institution_id, m.social_account_id, a.kind, m.network,
             t.platform_post_id, m.published_at, m.last_schedule_label`;
 
-// One row per account and institution-local day. A row with no count and a due retry_at is
-// claimed again; the upsert's WHERE makes the claim atomic across workers.
-const CLAIM_FOLLOWERS_SQL = `
-  INSERT INTO account_follower_counts AS c (social_account_id, institution_id, day, taken_at, retry_at)
-  SELECT a.id, a.institution_id, ($1::timestamptz AT TIME ZONE i.time_zone)::date, $1, $2
-  FROM social_accounts a
-  JOIN institutions i ON i.id = a.institution_id
-  WHERE a.status = 'connected'
-    AND ($4::uuid[] IS NULL OR a.institution_id = ANY($4::uuid[]))
-    AND NOT EXISTS (
-      SELECT 1 FROM account_follower_counts f
-      WHERE f.social_account_id = a.id
-        AND f.day = ($1::timestamptz AT TIME ZONE i.time_zone)::date
-        AND (f.retry_at IS NULL OR f.retry_at > $1))
-  ORDER BY a.id
-  LIMIT $3
-  ON CONFLICT (social_account_id, day) DO UPDATE SET taken_at = EXCLUDED.taken_at,
-    retry_at = EXCLUDED.retry_at
-  WHERE c.followers IS NULL AND c.retry_at <= $1
-  RETURNING c.social_account_id, c.day::text AS day,
-    (SELECT kind FROM social_accounts WHERE id = c.social_account_id) AS kind,
-    (SELECT network FROM social_accounts WHERE id = c.social_account_id) AS network`;
-
 function deltaColumns(): string {
   return COUNT_NAMES.flatMap((n) => [n, `${n}_known_posts`]).join(', ');
 }
@@ -158,6 +120,11 @@ function toCount(value: string | number | null): number | null {
   return value === null ? null : Number(value);
 }
 
+/**
+ * Post targets' snapshots, latest figures and daily rollups: enrolment, the snapshot lease and
+ * the writes that keep the rollups equal to the latest figures. Follower counts live apart in
+ * FollowerCountRepository.
+ */
 @Injectable()
 export class MetricsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -328,69 +295,6 @@ export class MetricsRepository {
               updated_at = now()
        WHERE post_target_id = $1`,
       [postTargetId, label, next?.label ?? null, next?.dueAt ?? null, errorCode],
-    );
-  }
-
-  async claimFollowerCounts(
-    now: Date,
-    leaseUntil: Date,
-    limit: number,
-    scope: CollectionScope,
-  ): Promise<ClaimedFollowerCount[]> {
-    const rows: Array<{
-      social_account_id: string;
-      day: string;
-      kind: AccountKind;
-      network: SocialNetwork;
-    }> = await this.dataSource.query(CLAIM_FOLLOWERS_SQL, [
-      now,
-      leaseUntil,
-      limit,
-      scope.institutionIds ?? null,
-    ]);
-    return rows.map((r) => ({
-      socialAccountId: r.social_account_id,
-      day: r.day,
-      accountKind: r.kind,
-      network: r.network,
-    }));
-  }
-
-  /** Stores the day's count; `retryAt` null with no count: unknown for that day. */
-  async recordFollowers(
-    socialAccountId: string,
-    day: string,
-    result: {
-      followers: number | null;
-      takenAt: Date;
-      retryAt: Date | null;
-      errorCode: string | null;
-    },
-  ): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE account_follower_counts SET followers = $3, taken_at = $4, retry_at = $5,
-              last_error_code = $6
-       WHERE social_account_id = $1 AND day = $2::date`,
-      [socialAccountId, day, result.followers, result.takenAt, result.retryAt, result.errorCode],
-    );
-  }
-
-  /** Sets accounts' counts for days, whatever was there (demo history, backfills). */
-  async upsertFollowers(counts: readonly FollowerCount[]): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO account_follower_counts (social_account_id, institution_id, day, followers, taken_at)
-       SELECT a.id, a.institution_id, c.day, c.followers, c.taken_at
-       FROM unnest($1::uuid[], $2::date[], $3::bigint[], $4::timestamptz[])
-         AS c(account_id, day, followers, taken_at)
-       JOIN social_accounts a ON a.id = c.account_id
-       ON CONFLICT (social_account_id, day) DO UPDATE SET followers = EXCLUDED.followers,
-         taken_at = EXCLUDED.taken_at, retry_at = NULL, last_error_code = NULL`,
-      [
-        counts.map((c) => c.socialAccountId),
-        counts.map((c) => c.day),
-        counts.map((c) => c.followers),
-        counts.map((c) => c.takenAt),
-      ],
     );
   }
 

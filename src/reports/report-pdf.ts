@@ -4,45 +4,17 @@
  * can search and copy. The bundled Plus Jakarta Sans is embedded for Indonesian text.
  */
 import PDFDocument from 'pdfkit';
-import { MONTHS_ID } from '../common/indonesian-months';
 import { fontFile } from '../content/rendering/fonts';
 import type { Dashboard } from './dashboard.service';
+import { formatNumber, formatPercent, formatRupiah, monthTitle } from './report-format';
+import {
+  dailyTrendChart,
+  interestBars,
+  networkInteractionBars,
+  postingTimesHeatmap,
+} from './report-pdf-charts';
+import { Doc, empty, INK, MARGIN, MUTED, sectionTitle, table } from './report-pdf-layout';
 import { NETWORK_LABELS, WEEKDAYS_ID } from './report-tables';
-
-const MARGIN = 48;
-const PAGE_WIDTH = 595.28; // A4
-const CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
-const INK = '#1f2933';
-const MUTED = '#616e7c';
-const ACCENT = '#0b6e4f';
-const GRID = '#d9e2ec';
-
-const numberFormat = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 });
-const percentFormat = new Intl.NumberFormat('id-ID', {
-  style: 'percent',
-  maximumFractionDigits: 1,
-});
-
-/** "2.000", "101,9"; "–" when unknown. */
-export function formatNumber(value: number | null): string {
-  return value === null ? '–' : numberFormat.format(value);
-}
-
-/** "5,3%"; "–" when unknown. */
-export function formatPercent(value: number | null): string {
-  return value === null ? '–' : percentFormat.format(value).replace(/\s/g, '');
-}
-
-/** "Rp100.000" */
-export function formatRupiah(value: number): string {
-  return `Rp${numberFormat.format(value)}`;
-}
-
-/** "2026-11" → "November 2026" */
-export function monthTitle(label: string): string {
-  const [year, month] = label.split('-').map(Number);
-  return `${MONTHS_ID[month - 1]} ${year}`;
-}
 
 export interface ReportPdfInput {
   dashboard: Dashboard;
@@ -77,8 +49,6 @@ export function reportPdf({ dashboard: d, generatedAt }: ReportPdfInput): Promis
   return done;
 }
 
-type Doc = PDFKit.PDFDocument;
-
 function header(doc: Doc, d: Dashboard, generatedAt: Date): void {
   const who = d.scope.kind === 'institution' ? d.scope.name : 'Nasional (semua lembaga)';
   doc
@@ -93,12 +63,6 @@ function header(doc: Doc, d: Dashboard, generatedAt: Date): void {
       `Zona waktu ${d.scope.timeZone} · dibuat ${generatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC · dibandingkan dengan ${monthTitle(d.previousMonth)}`,
     );
   doc.moveDown(1);
-}
-
-function sectionTitle(doc: Doc, title: string): void {
-  doc.moveDown(0.8);
-  doc.font('bold').fontSize(13).fillColor(INK).text(title, MARGIN);
-  doc.moveDown(0.3);
 }
 
 function change(value: number | null): string {
@@ -153,136 +117,22 @@ function summary(doc: Doc, d: Dashboard): void {
   );
 }
 
-/** A simple ruled table; `widths` are fractions of the content width. */
-function table(doc: Doc, columns: string[], rows: string[][], widths: number[]): void {
-  const rowHeight = 16;
-  let y = doc.y;
-  const draw = (cells: string[], font: string) => {
-    let x = MARGIN;
-    cells.forEach((cell, i) => {
-      const w = widths[i] * CONTENT_WIDTH;
-      doc
-        .font(font)
-        .fontSize(9)
-        .fillColor(INK)
-        .text(cell, x + 2, y + 4, {
-          width: w - 4,
-          align: i === 0 ? 'left' : 'right',
-          lineBreak: false,
-        });
-      x += w;
-    });
-    y += rowHeight;
-    doc
-      .moveTo(MARGIN, y)
-      .lineTo(MARGIN + CONTENT_WIDTH, y)
-      .lineWidth(0.5)
-      .strokeColor(GRID)
-      .stroke();
-  };
-  draw(columns, 'bold');
-  for (const row of rows) draw(row, 'regular');
-  doc.x = MARGIN;
-  doc.y = y + 4;
-}
-
 function topProducts(doc: Doc, d: Dashboard): void {
   sectionTitle(doc, 'Produk dengan minat tertinggi (skor minat, 100 = rata-rata)');
   const items = d.products.top;
   if (items.length === 0) return empty(doc);
-  const labelWidth = 170;
-  const barArea = CONTENT_WIDTH - labelWidth - 50;
-  const max = Math.max(...items.map((p) => p.interestScore ?? 0), 100);
-  const barHeight = 14;
-  let y = doc.y;
-  for (const p of items) {
-    const label = d.scope.kind === 'national' ? `${p.name} (${p.institutionName})` : p.name;
-    doc
-      .font('regular')
-      .fontSize(9)
-      .fillColor(INK)
-      .text(label, MARGIN, y + 2, { width: labelWidth - 6, lineBreak: false, ellipsis: true });
-    const w = ((p.interestScore ?? 0) / max) * barArea;
-    doc.rect(MARGIN + labelWidth, y, w, barHeight).fill(ACCENT);
-    doc.fillColor(INK).text(formatNumber(p.interestScore), MARGIN + labelWidth + w + 4, y + 2, {
-      lineBreak: false,
-    });
-    y += barHeight + 6;
-  }
-  // The average (100) as a dashed reference line.
-  const x100 = MARGIN + labelWidth + (100 / max) * barArea;
-  doc
-    .moveTo(x100, doc.y - 2)
-    .lineTo(x100, y)
-    .dash(2, { space: 2 })
-    .strokeColor(MUTED)
-    .stroke()
-    .undash();
-  doc.x = MARGIN;
-  doc.y = y + 4;
-}
-
-function empty(doc: Doc): void {
-  doc.font('regular').fontSize(9).fillColor(MUTED).text('Tidak ada data bulan ini.', MARGIN);
+  interestBars(
+    doc,
+    items.map((p) => ({
+      label: d.scope.kind === 'national' ? `${p.name} (${p.institutionName})` : p.name,
+      score: p.interestScore,
+    })),
+  );
 }
 
 function dailyTrend(doc: Doc, d: Dashboard): void {
   sectionTitle(doc, 'Tren harian: jangkauan dan unggahan');
-  const top = doc.y;
-  const height = 150;
-  const left = MARGIN + 40;
-  const width = CONTENT_WIDTH - 40;
-  const maxReach = Math.max(1, ...d.daily.map((p) => p.reach));
-  const maxPosts = Math.max(1, ...d.daily.map((p) => p.posts));
-  const step = width / Math.max(1, d.daily.length);
-  doc.lineWidth(0.5).strokeColor(GRID);
-  for (let i = 0; i <= 4; i++) {
-    const y = top + height - (height * i) / 4;
-    doc
-      .moveTo(left, y)
-      .lineTo(left + width, y)
-      .stroke();
-    doc
-      .font('regular')
-      .fontSize(7)
-      .fillColor(MUTED)
-      .text(formatNumber(Math.round((maxReach * i) / 4)), MARGIN, y - 4, {
-        width: 36,
-        align: 'right',
-        lineBreak: false,
-      });
-  }
-  // Posts as light bars behind the reach line.
-  d.daily.forEach((p, i) => {
-    const h = (p.posts / maxPosts) * height * 0.5;
-    if (h > 0)
-      doc.rect(left + i * step + step * 0.2, top + height - h, step * 0.6, h).fill('#bcccdc');
-  });
-  d.daily.forEach((p, i) => {
-    const x = left + i * step + step / 2;
-    const y = top + height - (p.reach / maxReach) * height;
-    if (i === 0) doc.moveTo(x, y);
-    else doc.lineTo(x, y);
-  });
-  doc.lineWidth(1.5).strokeColor(ACCENT).stroke();
-  d.daily.forEach((p, i) => {
-    if (i % 5 !== 0 && i !== d.daily.length - 1) return;
-    doc
-      .font('regular')
-      .fontSize(7)
-      .fillColor(MUTED)
-      .text(p.day.slice(8), left + i * step, top + height + 3, {
-        width: step,
-        align: 'center',
-        lineBreak: false,
-      });
-  });
-  doc.x = MARGIN;
-  doc.y = top + height + 16;
-  doc
-    .fontSize(8)
-    .fillColor(MUTED)
-    .text(`Garis: jangkauan per hari. Batang: unggahan per hari (maksimum ${maxPosts}).`);
+  dailyTrendChart(doc, d.daily);
 }
 
 function networks(doc: Doc, d: Dashboard): void {
@@ -302,82 +152,12 @@ function networks(doc: Doc, d: Dashboard): void {
     rows,
     [0.2, 0.16, 0.16, 0.16, 0.16, 0.16],
   );
-  // Interactions per network, this month against last month, as paired bars.
-  const top = doc.y + 6;
-  const maxValue = Math.max(
-    1,
-    ...d.networks.flatMap((n) => [n.interactions, n.previous.interactions]),
-  );
-  const labelWidth = 80;
-  const barArea = CONTENT_WIDTH - labelWidth - 50;
-  let y = top;
-  for (const n of d.networks) {
-    doc
-      .font('regular')
-      .fontSize(9)
-      .fillColor(INK)
-      .text(NETWORK_LABELS[n.network] ?? n.network, MARGIN, y + 3, { lineBreak: false });
-    const now = (n.interactions / maxValue) * barArea;
-    const before = (n.previous.interactions / maxValue) * barArea;
-    doc.rect(MARGIN + labelWidth, y, now, 9).fill(ACCENT);
-    doc.rect(MARGIN + labelWidth, y + 10, before, 6).fill('#9fb3c8');
-    y += 26;
-  }
-  doc.x = MARGIN;
-  doc.y = y;
-  doc
-    .fontSize(8)
-    .fillColor(MUTED)
-    .text('Interaksi per jaringan: batang tebal bulan ini, batang tipis bulan lalu.');
+  networkInteractionBars(doc, d.networks);
 }
 
 function heatmap(doc: Doc, d: Dashboard): void {
   sectionTitle(doc, 'Waktu unggah: hari × jam (waktu setempat), jumlah unggahan');
-  const left = MARGIN + 46;
-  const cell = (CONTENT_WIDTH - 46) / 24;
-  const top = doc.y + 10;
-  const byKey = new Map(d.postingTimes.cells.map((c) => [`${c.weekday}:${c.hour}`, c]));
-  const max = Math.max(1, ...d.postingTimes.cells.map((c) => c.posts));
-  for (let hour = 0; hour < 24; hour += 3) {
-    doc
-      .font('regular')
-      .fontSize(7)
-      .fillColor(MUTED)
-      .text(String(hour).padStart(2, '0'), left + hour * cell, top - 10, {
-        width: cell,
-        align: 'center',
-        lineBreak: false,
-      });
-  }
-  WEEKDAYS_ID.forEach((day, i) => {
-    const y = top + i * cell;
-    doc
-      .font('regular')
-      .fontSize(8)
-      .fillColor(INK)
-      .text(day, MARGIN, y + cell / 2 - 4, { lineBreak: false });
-    for (let hour = 0; hour < 24; hour++) {
-      const c = byKey.get(`${i + 1}:${hour}`);
-      const share = c ? c.posts / max : 0;
-      doc
-        .rect(left + hour * cell, y, cell - 1, cell - 1)
-        .fillOpacity(c ? 0.2 + 0.8 * share : 1)
-        .fill(c ? ACCENT : '#f0f4f8')
-        .fillOpacity(1);
-      if (c) {
-        doc
-          .fontSize(6)
-          .fillColor(share > 0.5 ? '#ffffff' : INK)
-          .text(String(c.posts), left + hour * cell, y + cell / 2 - 3, {
-            width: cell - 1,
-            align: 'center',
-            lineBreak: false,
-          });
-      }
-    }
-  });
-  doc.x = MARGIN;
-  doc.y = top + 7 * cell + 8;
+  postingTimesHeatmap(doc, d.postingTimes.cells);
   const best = d.postingTimes.best.map(
     (c) =>
       `${WEEKDAYS_ID[c.weekday - 1]} ${String(c.hour).padStart(2, '0')}:00 (${formatPercent(c.engagementRate)})`,

@@ -4,7 +4,7 @@ import { PDFParse } from 'pdf-parse';
 import type { Response } from 'supertest';
 import { Role } from '../../src/auth/roles';
 import { FrozenClock } from '../../src/common/clock';
-import { formatNumber, formatPercent } from '../../src/reports/report-pdf';
+import { formatNumber, formatPercent } from '../../src/reports/report-format';
 import { ReportService } from '../../src/reports/report.service';
 import { createTestApp, TestApp } from '../support/app';
 import { makeSignedInUser } from '../support/factories';
