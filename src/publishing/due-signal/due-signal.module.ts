@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
 import { DueSignal } from './due-signal';
+import { DueSignalListener } from './due-signal-listener';
 
-/** No imports: content and calendar may ring the dispatcher without depending on it. */
-@Module({ providers: [DueSignal], exports: [DueSignal] })
+/**
+ * No imports (the configuration and the DataSource are global): content and calendar may ring
+ * the dispatcher without depending on it.
+ */
+@Module({ providers: [DueSignal, DueSignalListener], exports: [DueSignal] })
 export class DueSignalModule {}
