@@ -16,6 +16,7 @@ import { DeferPublishingRollup1795928000000 } from './1795928000000-DeferPublish
 import { NationalRollups1796010000000 } from './1796010000000-NationalRollups';
 import { PostProductMoves1796011000000 } from './1796011000000-PostProductMoves';
 import { DashboardVersions1796012000000 } from './1796012000000-DashboardVersions';
+import { AttemptLatenessBigint1796013000000 } from './1796013000000-AttemptLatenessBigint';
 
 export const MIGRATIONS = [
   FoundationSchema1795907943537,
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   NationalRollups1796010000000,
   PostProductMoves1796011000000,
   DashboardVersions1796012000000,
+  AttemptLatenessBigint1796013000000,
 ];

@@ -134,8 +134,8 @@ describe('dispatcher limits', () => {
       `SELECT lateness_ms FROM publish_attempts WHERE institution_id = $1`,
       [institutionId],
     );
-    expect(attempt.lateness_ms).toBeGreaterThanOrEqual(0);
-    expect(attempt.lateness_ms).toBeLessThan(2_000);
+    expect(Number(attempt.lateness_ms)).toBeGreaterThanOrEqual(0);
+    expect(Number(attempt.lateness_ms)).toBeLessThan(2_000);
     await dispatcher.drain();
   }, 30_000);
 });

@@ -86,7 +86,7 @@ const latenessOf = async (targetId: string): Promise<number> =>
       `SELECT lateness_ms FROM publish_attempts WHERE post_target_id = $1 ORDER BY seq DESC LIMIT 1`,
       [targetId],
     )
-  )[0].lateness_ms;
+  ).map((r: { lateness_ms: string }) => Number(r.lateness_ms))[0];
 
 describe('dispatcher wake-ups', () => {
   it('publishes a post moved to a moment from now on time, without waiting for a tick', async () => {

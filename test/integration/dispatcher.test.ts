@@ -65,6 +65,22 @@ describe('dispatcher', () => {
     }
   });
 
+  it('publishes a target that is weeks late and logs its whole lateness', async () => {
+    const w = await world();
+    const { postId, targets } = await duePost(w, ['facebook']);
+    const fortyDaysMs = 40 * 24 * 3_600_000;
+    const longAgo = new Date(NOW.getTime() - fortyDaysMs);
+    await t.dataSource.query(
+      `UPDATE post_targets SET planned_at = $2, next_attempt_at = $2 WHERE id = $1`,
+      [targets[0], longAgo],
+    );
+    await dispatcher.runOnce();
+
+    expect((await targetRows(postId))[0].status).toBe('published');
+    const log = await t.http().get(`/api/posts/${postId}/attempts`).set(w.auth).expect(200);
+    expect(log.body.items[0].latenessMs).toBe(fortyDaysMs);
+  });
+
   it('does not claim the due targets of a paused institution', async () => {
     const w = await world();
     const { postId } = await duePost(w, ['instagram']);

@@ -34,7 +34,7 @@ export function toAttemptResponse(a: AttemptRow) {
     startedAt: iso(a.started_at),
     finishedAt: iso(a.finished_at),
     outcome: a.outcome,
-    latenessMs: a.lateness_ms,
+    latenessMs: a.lateness_ms === null ? null : Number(a.lateness_ms),
     durationMs: a.duration_ms,
     platformResponse: a.platform_response,
     errorCode: a.error_code,

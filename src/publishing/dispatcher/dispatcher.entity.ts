@@ -45,7 +45,15 @@ export class PublishAttempt {
   @Column('text', { nullable: true })
   outcome: AttemptOutcome | null;
 
-  @Column('integer', { name: 'lateness_ms', nullable: true })
+  // bigint: a target may be weeks late. pg returns int8 as text.
+  @Column('bigint', {
+    name: 'lateness_ms',
+    nullable: true,
+    transformer: {
+      to: (v: number | null) => v,
+      from: (v: string | null) => (v === null ? null : Number(v)),
+    },
+  })
   latenessMs: number | null;
 
   @Column('integer', { name: 'duration_ms', nullable: true })
