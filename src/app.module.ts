@@ -97,7 +97,10 @@ export class AppModule {
             autoLogging: { ignore: (req) => req.url === '/api/health' },
           },
         }),
-        TypeOrmModule.forRoot({ ...buildDataSourceOptions(database), autoLoadEntities: true }),
+        TypeOrmModule.forRoot({
+          ...buildDataSourceOptions(database, config.databasePoolSize),
+          autoLoadEntities: true,
+        }),
         ScheduleModule.forRoot(),
         CommonModule,
         AuditCoreModule,

@@ -30,6 +30,7 @@ export const SENSITIVE_VARIABLES = [
 ] as const;
 
 const MIN_APP_SECRET_LENGTH = 32;
+const PUBLISH_CONCURRENCY_DEFAULT = 512;
 const ENCRYPTION_KEY_BYTES = 32;
 
 const urlString = z.url({ protocol: /^https?$/ });
@@ -58,6 +59,15 @@ const envSchema = z.object({
   ROLE: z.enum(PROCESS_ROLES).default('all'),
   // Per request to a platform; tests and benchmarks against local fakes shorten it.
   PLATFORM_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  // Connections per process to a PostgreSQL server (the embedded database always has one).
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
+  // Publishes one process has in flight per network (its sockets and memory); see the README.
+  PUBLISH_CONCURRENCY: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(2000)
+    .default(PUBLISH_CONCURRENCY_DEFAULT),
   MEDIA_MAX_BYTES: z.coerce
     .number()
     .int()
@@ -95,6 +105,9 @@ export interface AppConfig {
   readonly role: ProcessRole;
   readonly platformRequestTimeoutMs: number;
   readonly mediaMaxBytes: number;
+  readonly databasePoolSize: number;
+  /** Publishes in flight per network in one process. */
+  readonly publishConcurrency: number;
   /** Create the demo institution on an empty database (never in production). */
   readonly demoSeed: boolean;
 }
@@ -200,6 +213,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     role: e.ROLE,
     platformRequestTimeoutMs: e.PLATFORM_REQUEST_TIMEOUT_MS,
     mediaMaxBytes: e.MEDIA_MAX_BYTES,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    publishConcurrency: e.PUBLISH_CONCURRENCY,
     demoSeed: e.DEMO_SEED && !isProduction,
   };
 }

@@ -4,7 +4,9 @@
  * 3 targets per account, so the per-account limit of 4 is realistic rather than never reached),
  * a third each on the Instagram, Facebook and X fakes, which answer every call after 100 ms
  * (Instagram containers are ready at the first status read). Run once with one worker process
- * and once with two (the built app, ROLE=worker), on a scratch PostgreSQL database.
+ * and once with two (the built app, ROLE=worker, default settings), on a scratch PostgreSQL
+ * database. The fakes and the image host run in this process, on the same cores as the workers
+ * and PostgreSQL.
  *
  * Reports lateness (start of the publish call minus the planned time, from the publishing log;
  * and published minus planned) p50/p95/p99/max, duplicates on the fakes, and the workers' CPU

@@ -42,7 +42,14 @@ async function institutionWithUser() {
 
 async function startWorker(label: string): Promise<WorkerProcess> {
   const worker = await WorkerProcess.start(
-    { databaseUrl: databaseUrl as string, fakes, tokenEncryptionKey, requestTimeoutMs: 30_000 },
+    {
+      databaseUrl: databaseUrl as string,
+      fakes,
+      tokenEncryptionKey,
+      requestTimeoutMs: 30_000,
+      // 3 × 40 per process is less than the 480 the accounts allow at once: all three must claim.
+      publishConcurrency: 40,
+    },
     label,
   );
   workers.push(worker);

@@ -269,6 +269,8 @@ export interface WorkerSettings {
   fakes: LiveFakes;
   tokenEncryptionKey: string;
   requestTimeoutMs?: number;
+  /** PUBLISH_CONCURRENCY: below the due burst, no one process can take all of it. */
+  publishConcurrency?: number;
 }
 
 export const newEncryptionKey = (): string => randomBytes(32).toString('hex');
@@ -310,6 +312,9 @@ export class WorkerProcess {
         X_API_BASE_URL: settings.fakes.x.url,
         X_CLIENT_ID: X_CLIENT,
         PLATFORM_REQUEST_TIMEOUT_MS: String(settings.requestTimeoutMs ?? 5_000),
+        ...(settings.publishConcurrency
+          ? { PUBLISH_CONCURRENCY: String(settings.publishConcurrency) }
+          : {}),
         NO_PROXY: '127.0.0.1,localhost',
       },
       stdio: ['ignore', 'pipe', 'pipe'],

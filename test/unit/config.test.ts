@@ -33,6 +33,8 @@ describe('loadConfig', () => {
     expect(config.graphApiBaseUrl).toBe('https://graph.facebook.com');
     expect(config.xApiBaseUrl).toBe('https://api.x.com');
     expect(config.demoSeed).toBe(true);
+    expect(config.publishConcurrency).toBe(512);
+    expect(config.databasePoolSize).toBe(10);
   });
 
   it('generates missing secrets once outside production and keeps them in DATA_DIR', () => {
@@ -99,6 +101,8 @@ describe('loadConfig', () => {
       'GRAPH_API_BASE_URL',
     );
     expectConfigError({ DATA_DIR: tempDir(), LOG_LEVEL: 'loud' }, 'LOG_LEVEL');
+    expectConfigError({ DATA_DIR: tempDir(), PUBLISH_CONCURRENCY: '0' }, 'PUBLISH_CONCURRENCY');
+    expectConfigError({ DATA_DIR: tempDir(), DATABASE_POOL_SIZE: 'many' }, 'DATABASE_POOL_SIZE');
   });
 
   it('treats empty variables as unset and trims trailing slashes from URLs', () => {

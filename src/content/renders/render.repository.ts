@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { BatchLoader } from '../../common/batch-loader';
 import { MediaAsset } from '../../media/media-asset.entity';
 import { Render } from './render.entity';
 
@@ -8,6 +9,12 @@ export type NewRender = Omit<Render, 'id'>;
 
 @Injectable()
 export class RenderRepository {
+  private readonly byId = new BatchLoader<string, Render | null>(async (ids) => {
+    const rows = await this.dataSource.manager.findBy(Render, { id: In([...ids]) });
+    const found = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => found.get(id) ?? null);
+  });
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   findByCacheKeys(
@@ -18,9 +25,10 @@ export class RenderRepository {
     return manager.findBy(Render, { institutionId, cacheKey: In([...cacheKeys]) });
   }
 
-  findByIds(ids: readonly string[]): Promise<Render[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.dataSource.manager.findBy(Render, { id: In([...ids]) });
+  /** Concurrent callers (the targets of one claim) share one query. */
+  async findByIds(ids: readonly string[]): Promise<Render[]> {
+    const rows = await this.byId.loadMany(ids);
+    return rows.filter((row): row is Render => row !== null);
   }
 
   findByToken(publicToken: string): Promise<Render | null> {

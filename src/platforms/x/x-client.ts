@@ -49,7 +49,7 @@ export class XClientFactory {
     const plain = new URL(options.baseUrl).protocol === 'http:';
     this.settings = {
       plugins: [baseUrlPlugin(options.baseUrl, options.timeoutMs)],
-      ...(plain ? { httpAgent: new Agent() } : {}),
+      ...(plain ? { httpAgent: new Agent({ keepAlive: true }) } : {}),
     };
   }
 

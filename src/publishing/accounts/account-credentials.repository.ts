@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { BatchLoader } from '../../common/batch-loader';
 import type { SocialNetwork } from '../../content/rendering/template';
 import type { SocialAccountKind, SocialAccountStatus } from './social-account.entity';
 
@@ -37,28 +38,21 @@ interface Row {
 export class AccountCredentialsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async find(
-    socialAccountId: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<StoredCredentials | null> {
-    const rows: Row[] = await manager.query(
+  private readonly byAccount = new BatchLoader<string, StoredCredentials | null>(async (ids) => {
+    const rows: Row[] = await this.dataSource.query(
       `SELECT a.id, a.network, a.kind, a.status, a.external_id, c.ciphertext, c.expires_at
        FROM social_accounts a
        LEFT JOIN social_account_credentials c ON c.social_account_id = a.id
-       WHERE a.id = $1`,
-      [socialAccountId],
+       WHERE a.id = ANY($1::uuid[])`,
+      [ids],
     );
-    const row = rows[0];
-    if (!row) return null;
-    return {
-      socialAccountId: row.id,
-      network: row.network,
-      kind: row.kind,
-      status: row.status,
-      externalId: row.external_id,
-      ciphertext: row.ciphertext,
-      expiresAt: row.expires_at,
-    };
+    const found = new Map(rows.map((row) => [row.id, toStored(row)]));
+    return ids.map((id) => found.get(id) ?? null);
+  });
+
+  /** Concurrent callers (the targets of one claim) share one query. */
+  find(socialAccountId: string): Promise<StoredCredentials | null> {
+    return this.byAccount.load(socialAccountId);
   }
 
   /** Inserts or replaces the account's credentials; a pending refresh lease is dropped. */
@@ -142,4 +136,16 @@ export class AccountCredentialsRepository {
       [socialAccountId, previous, next.keyId, next.ciphertext],
     );
   }
+}
+
+function toStored(row: Row): StoredCredentials {
+  return {
+    socialAccountId: row.id,
+    network: row.network,
+    kind: row.kind,
+    status: row.status,
+    externalId: row.external_id,
+    ciphertext: row.ciphertext,
+    expiresAt: row.expires_at,
+  };
 }

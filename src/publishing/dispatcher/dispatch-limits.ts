@@ -1,23 +1,17 @@
 /**
  * How much publishing runs at once. Two limits, both institution-free:
- * - per network, per process: calls one process makes to one platform at the same time (its
- *   sockets, memory and the app-wide rate limits the platforms keep);
+ * - per network, per process (PUBLISH_CONCURRENCY): calls one process makes to one platform at
+ *   the same time: its sockets and memory. A call mostly waits on the network, so hundreds are
+ *   cheap; the database work around them is batched (BatchLoader).
  * - per account, across all processes: posts to one account in flight at once, so one busy
  *   institution cannot take every slot and its account's own limits are not hammered. The claim
  *   query enforces it from the leases in the database.
  */
 import { SOCIAL_NETWORKS, type SocialNetwork } from '../../content/rendering/template';
 
-export interface DispatchLimits {
-  perNetwork: number;
-  perAccount: number;
-  /** Targets taken in one claim: a claim stays a short transaction. */
-  claimBatch: number;
-}
-
-// 64 per network keeps a process's ~190 publishes in flight within reach of its database pool
-// (each publish makes a handful of short queries); more processes add more.
-export const DISPATCH_LIMITS: DispatchLimits = { perNetwork: 64, perAccount: 4, claimBatch: 100 };
+export const PER_ACCOUNT_IN_FLIGHT = 4;
+/** Targets taken in one claim: a claim stays a short transaction. */
+export const CLAIM_BATCH = 500;
 
 /** The free room of each network in this process: what the next claim may take. */
 export interface ClaimRoom {

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { BatchLoader } from '../../common/batch-loader';
 import type { SocialNetwork } from '../../content/rendering/template';
 import type { PostStatus, PostTargetStatus } from '../../content/posts/post-status';
 import { PublishAttempt, SandboxPost, type AttemptKind } from './dispatcher.entity';
@@ -39,24 +41,34 @@ export class DispatcherRepository {
     return row?.platformPostId ?? null;
   }
 
-  /** Written (and committed) before the platform is called: one statement, no transaction. */
-  async startAttempt(values: NewAttempt): Promise<string> {
-    const rows: { id: string }[] = await this.dataSource.query(
-      `INSERT INTO publish_attempts (institution_id, post_target_id, attempt_no, kind, worker,
+  /**
+   * Written (and committed) before the platform is called, no transaction. The attempts a claimed
+   * batch starts together go in one statement; ids are made here, so each caller gets its own.
+   */
+  startAttempt(values: NewAttempt): Promise<string> {
+    return this.attemptStarts.load(values);
+  }
+
+  private readonly attemptStarts = new BatchLoader<NewAttempt, string>(async (attempts) => {
+    const ids = attempts.map(() => randomUUID());
+    await this.dataSource.query(
+      `INSERT INTO publish_attempts (id, institution_id, post_target_id, attempt_no, kind, worker,
          started_at, lateness_ms)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::int[], $5::text[], $6::text[],
+         $7::timestamptz[], $8::bigint[])`,
       [
-        values.institutionId,
-        values.postTargetId,
-        values.attemptNo,
-        values.kind,
-        values.worker,
-        values.startedAt,
-        values.latenessMs,
+        ids,
+        attempts.map((a) => a.institutionId),
+        attempts.map((a) => a.postTargetId),
+        attempts.map((a) => a.attemptNo),
+        attempts.map((a) => a.kind),
+        attempts.map((a) => a.worker),
+        attempts.map((a) => a.startedAt),
+        attempts.map((a) => a.latenessMs),
       ],
     );
-    return rows[0].id;
-  }
+    return ids;
+  });
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
@@ -214,7 +226,8 @@ export interface AttemptRow {
   started_at: Date;
   finished_at: Date | null;
   outcome: string | null;
-  lateness_ms: number | null;
+  /** int8, which pg returns as text. */
+  lateness_ms: string | null;
   duration_ms: number | null;
   platform_response: Record<string, unknown> | null;
   error_code: string | null;

@@ -1,9 +1,10 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Clock } from '../../common/clock';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { DueSignal } from '../due-signal/due-signal';
-import { DISPATCH_LIMITS, NetworkSlots } from './dispatch-limits';
+import { CLAIM_BATCH, NetworkSlots, PER_ACCOUNT_IN_FLIGHT } from './dispatch-limits';
 import { ClaimedTarget, DispatchQueueRepository } from './dispatch-queue.repository';
 import { TargetOutcome, TargetPublisher } from './target-publisher';
 
@@ -38,7 +39,7 @@ export interface RunSummary {
 export class DispatcherService {
   private readonly logger = new Logger(DispatcherService.name);
   readonly worker = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  private readonly slots = new NetworkSlots(DISPATCH_LIMITS.perNetwork);
+  private readonly slots: NetworkSlots;
   private readonly inFlight = new Set<Promise<void>>();
   private readonly totals: RunSummary = emptySummary();
   private pumping: Promise<void> | null = null;
@@ -52,7 +53,9 @@ export class DispatcherService {
     private readonly publisher: TargetPublisher,
     private readonly clock: Clock,
     due: DueSignal,
+    @Inject(APP_CONFIG) config: AppConfig,
   ) {
+    this.slots = new NetworkSlots(config.publishConcurrency);
     due.listen((at) => this.wakeAt(at));
   }
 
@@ -137,27 +140,38 @@ export class DispatcherService {
     return this.pumping;
   }
 
-  /** Claims batches while there is room and the claims come back full. */
+  /**
+   * Claims batches while there is room and the claims come back full, then starts them all: a
+   * burst is claimed before any of it is published, or the publishing would slow the later claims.
+   */
   private async fill(): Promise<void> {
-    while (!this.stopping) {
-      const room = this.slots.room();
-      const limit = Math.min(room.total, DISPATCH_LIMITS.claimBatch);
-      if (limit === 0) return;
-      const now = this.clock.now();
-      const claimed = await this.queue.claim(this.worker, now, new Date(now.getTime() + LEASE_MS), {
-        limit,
-        perAccount: DISPATCH_LIMITS.perAccount,
-        networks: room.networks,
-        room: room.room,
-      });
-      for (const target of claimed) this.begin(target);
-      // Fewer than asked: nothing else is due now, or what is due waits for a busy account.
-      if (claimed.length < limit) return;
+    const claimedNow: ClaimedTarget[] = [];
+    try {
+      while (!this.stopping) {
+        const room = this.slots.room();
+        const limit = Math.min(room.total, CLAIM_BATCH);
+        if (limit === 0) return;
+        const now = this.clock.now();
+        const claimed = await this.queue.claim(
+          this.worker,
+          now,
+          new Date(now.getTime() + LEASE_MS),
+          { limit, perAccount: PER_ACCOUNT_IN_FLIGHT, networks: room.networks, room: room.room },
+        );
+        for (const target of claimed) {
+          this.slots.take(target.network);
+          claimedNow.push(target);
+        }
+        // Fewer than asked: nothing else is due now, or what is due waits for a busy account.
+        if (claimed.length < limit) return;
+      }
+    } finally {
+      for (const target of claimedNow) this.begin(target);
     }
   }
 
+  /** Publishes a claimed target whose slot is already taken. */
   private begin(target: ClaimedTarget): void {
-    this.slots.take(target.network);
     this.totals.claimed += 1;
     const work = this.publisher
       .process(target, this.worker, () => this.stopping)
