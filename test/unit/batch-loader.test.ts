@@ -13,6 +13,29 @@ describe('BatchLoader', () => {
     expect(batches).toEqual([[1, 2, 3, 1]]);
   });
 
+  it('gathers calls made from separate callbacks of one event-loop turn', async () => {
+    const batches: number[][] = [];
+    const loader = new BatchLoader<number, number>(async (keys) => {
+      batches.push([...keys]);
+      return [...keys];
+    });
+    // Two timers due together run as two callbacks of the same turn, like answers from two sockets.
+    const answers = await Promise.all(
+      [1, 2].map((k) => new Promise<number>((done) => setTimeout(() => done(loader.load(k)), 0))),
+    );
+    expect(answers).toEqual([1, 2]);
+    expect(batches).toEqual([[1, 2]]);
+  });
+
+  it('fails only the callers whose value is an Error', async () => {
+    const loader = new BatchLoader<number, number>(async (keys) =>
+      keys.map((k) => (k === 2 ? new Error('row 2 refused') : k)),
+    );
+    const [one, two] = await Promise.allSettled([loader.load(1), loader.load(2)]);
+    expect(one).toEqual({ status: 'fulfilled', value: 1 });
+    expect(two).toMatchObject({ status: 'rejected', reason: new Error('row 2 refused') });
+  });
+
   it('asks again in a later tick: nothing is cached', async () => {
     let calls = 0;
     const loader = new BatchLoader<number, number>(async (keys) => keys.map(() => ++calls));

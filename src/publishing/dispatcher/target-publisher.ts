@@ -1,8 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { LocalizedText } from '../../common/app-error';
 import { Clock } from '../../common/clock';
-import { aggregateTargetOutcome, transition } from '../../content/posts/post-status';
 import { RenderService } from '../../content/renders/render.service';
 import {
   isPlatformError,
@@ -20,13 +18,13 @@ import {
 import type { AttemptKind, AttemptOutcome } from './dispatcher.entity';
 import { ClaimedTarget, DispatchQueueRepository, TargetWork } from './dispatch-queue.repository';
 import { DispatcherRepository } from './dispatcher.repository';
+import { PublishedRecorder } from './published-recorder';
 import { DEFAULT_RETRY_POLICY, nextRetry } from './retry-policy';
 import { TargetEvents } from './target-events';
 
 /** What became of one claimed target in this run (`released`: handed back at shutdown). */
 export type TargetOutcome = 'published' | 'waiting' | 'failed' | 'released';
 
-const DISPATCHER_ACTOR = { id: 'dispatcher', canApprove: false };
 const SECRET_KEY = /token|secret|authorization|password/i;
 
 /**
@@ -46,6 +44,7 @@ export class TargetPublisher {
     private readonly clock: Clock,
     private readonly credentials: AccountCredentialsService,
     private readonly events: TargetEvents,
+    private readonly recorder: PublishedRecorder,
   ) {}
 
   /**
@@ -231,36 +230,39 @@ export class TargetPublisher {
             )
           ).metrics
         : {};
-    await this.repo.transaction(async (manager) => {
-      await this.repo.finishAttempt(manager, attemptId, {
+    await this.recorder.published({
+      target,
+      attemptId,
+      attempt: {
         outcome,
         finishedAt: now,
         durationMs: now.getTime() - startedAt.getTime(),
         platformResponse: redact({ ...post }),
         errorCode: null,
         errorMessage: null,
-      });
-      await this.repo.markPublished(manager, target.id, { ...post, publishedAt: now });
-      await this.events.published(manager, target, { ...post, publishedAt: now });
-      if (
-        work.accountKind === 'sandbox' &&
-        !(await this.repo.sandboxPostIdFor(target.id, manager))
-      ) {
-        await this.repo.insertSandboxPost(manager, {
-          institutionId: target.institutionId,
-          socialAccountId: target.socialAccountId,
-          postTargetId: target.id,
-          network: target.network,
-          marker: content.marker,
-          platformPostId: post.platformPostId,
-          permalink: post.permalink,
-          caption: content.caption,
-          imageUrls: content.images.map((i) => i.url),
-          publishedAt: now,
-          metrics,
-        });
-      }
-      await this.settlePost(manager, target.postId);
+      },
+      post: {
+        targetId: target.id,
+        platformPostId: post.platformPostId,
+        permalink: post.permalink,
+        publishedAt: now,
+      },
+      sandbox:
+        work.accountKind === 'sandbox'
+          ? {
+              institutionId: target.institutionId,
+              socialAccountId: target.socialAccountId,
+              postTargetId: target.id,
+              network: target.network,
+              marker: content.marker,
+              platformPostId: post.platformPostId,
+              permalink: post.permalink,
+              caption: content.caption,
+              imageUrls: content.images.map((i) => i.url),
+              publishedAt: now,
+              metrics,
+            }
+          : null,
     });
     return 'published';
   }
@@ -313,19 +315,10 @@ export class TargetPublisher {
       await this.repo.markFailed(manager, target.id, { code, message: bilingual(reason) });
       await this.events.failed(manager, target, { code, reason, reauthAccountId });
       if (reauthAccountId) await this.repo.markAccountNeedsReauth(manager, reauthAccountId);
-      await this.settlePost(manager, target.postId);
+      await this.recorder.settlePosts(manager, [target.postId]);
     });
     this.logger.warn(`target ${target.id} failed: ${code}`);
     return 'failed';
-  }
-
-  /** post-status 'finish' once no target is pending, in flight or waiting. */
-  private async settlePost(manager: EntityManager, postId: string): Promise<void> {
-    const post = await this.repo.lockPostWithTargets(manager, postId);
-    if (!post || post.status !== 'publishing') return;
-    if (aggregateTargetOutcome(post.targets) === 'publishing') return;
-    const result = transition(post, 'finish', DISPATCHER_ACTOR, { targetStatuses: post.targets });
-    if (result.ok) await this.repo.setPostStatus(manager, postId, result.status);
   }
 
   private async startAttempt(

@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { FrozenClock } from '../../src/common/clock';
+import { DispatchQueueRepository } from '../../src/publishing/dispatcher/dispatch-queue.repository';
+import { DispatcherRepository } from '../../src/publishing/dispatcher/dispatcher.repository';
+import {
+  PublishedEntry,
+  PublishedRecorder,
+} from '../../src/publishing/dispatcher/published-recorder';
+import { createTestApp, TestApp } from '../support/app';
+import { duePost, NOW, world } from './dispatcher-fixtures';
+
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await createTestApp({ clock: new FrozenClock(NOW), env: { ROLE: 'api' } });
+});
+
+afterAll(async () => {
+  await t.close();
+});
+
+/** Claims the post's targets and starts a publish attempt for each, as the dispatcher does. */
+async function claimedEntries(postId: string): Promise<PublishedEntry[]> {
+  const queue = t.app.get(DispatchQueueRepository);
+  const repo = t.app.get(DispatcherRepository);
+  const claimed = (
+    await queue.claim('recorder-test', NOW, new Date(NOW.getTime() + 60_000), {
+      limit: 100,
+      perAccount: 4,
+      networks: ['instagram', 'facebook', 'x'],
+      room: [100, 100, 100],
+    })
+  ).filter((target) => target.postId === postId);
+  return Promise.all(
+    claimed.map(async (target, i) => ({
+      target,
+      attemptId: await repo.startAttempt({
+        institutionId: target.institutionId,
+        postTargetId: target.id,
+        attemptNo: target.attemptCount,
+        kind: 'publish',
+        worker: 'recorder-test',
+        startedAt: NOW,
+        latenessMs: 60_000,
+      }),
+      attempt: {
+        outcome: 'published',
+        finishedAt: NOW,
+        durationMs: 100 + i,
+        platformResponse: { platformPostId: `p-${i}` },
+        errorCode: null,
+        errorMessage: null,
+      },
+      post: {
+        targetId: target.id,
+        platformPostId: `p-${i}`,
+        permalink: `https://example.test/p-${i}`,
+        publishedAt: NOW,
+      },
+      sandbox: null,
+    })),
+  );
+}
+
+const targetsOf = (postId: string) =>
+  t.dataSource.query(
+    `SELECT t.status, t.platform_post_id, a.outcome, a.duration_ms
+     FROM post_targets t JOIN publish_attempts a ON a.post_target_id = t.id
+     WHERE t.post_id = $1 ORDER BY t.platform_post_id`,
+    [postId],
+  );
+const postStatus = async (postId: string) =>
+  (await t.dataSource.query(`SELECT status FROM posts WHERE id = $1`, [postId]))[0].status;
+
+describe('recording published targets', () => {
+  it('records targets finished together in one go: attempts, targets, audit, the post', async () => {
+    const w = await world(t);
+    const { postId } = await duePost(t, w);
+    const entries = await claimedEntries(postId);
+    expect(entries).toHaveLength(3);
+
+    const recorder = t.app.get(PublishedRecorder);
+    await Promise.all(entries.map((entry) => recorder.published(entry)));
+
+    expect(await targetsOf(postId)).toEqual([
+      { status: 'published', platform_post_id: 'p-0', outcome: 'published', duration_ms: 100 },
+      { status: 'published', platform_post_id: 'p-1', outcome: 'published', duration_ms: 101 },
+      { status: 'published', platform_post_id: 'p-2', outcome: 'published', duration_ms: 102 },
+    ]);
+    expect(await postStatus(postId)).toBe('published');
+    const [{ audited }] = await t.dataSource.query(
+      `SELECT count(*)::int AS audited FROM audit_log
+       WHERE entity_type = 'post_target' AND action = 'publish' AND entity_id = ANY($1)`,
+      [entries.map((e) => e.target.id)],
+    );
+    expect(audited).toBe(3);
+  });
+
+  it('writes the others when one entry of a batch cannot be written', async () => {
+    const w = await world(t);
+    const { postId } = await duePost(t, w);
+    const entries = await claimedEntries(postId);
+    // A sandbox copy for an institution that does not exist: its insert fails.
+    const broken: PublishedEntry = {
+      ...entries[1],
+      sandbox: {
+        institutionId: '00000000-0000-4000-8000-000000000000',
+        socialAccountId: entries[1].target.socialAccountId,
+        postTargetId: entries[1].target.id,
+        network: entries[1].target.network,
+        marker: entries[1].target.id,
+        platformPostId: 'p-1',
+        permalink: null,
+        caption: 'Kemeja batik',
+        imageUrls: [],
+        publishedAt: NOW,
+        metrics: {},
+      },
+    };
+
+    const recorder = t.app.get(PublishedRecorder);
+    const results = await Promise.allSettled(
+      [entries[0], broken, entries[2]].map((entry) => recorder.published(entry)),
+    );
+
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const rows = await t.dataSource.query(
+      `SELECT platform_post_id, status FROM post_targets WHERE post_id = $1 ORDER BY network`,
+      [postId],
+    );
+    expect(rows.filter((r: { status: string }) => r.status === 'published')).toHaveLength(2);
+    expect(rows.filter((r: { status: string }) => r.status === 'publishing')).toHaveLength(1);
+    // One target is still in flight: the post is not finished yet.
+    expect(await postStatus(postId)).toBe('publishing');
+  });
+});
