@@ -12,7 +12,7 @@ import { DispatcherService } from './dispatcher.service';
 import { DispatcherTick } from './dispatcher.tick';
 import { PublishingLogService } from './publishing-log.service';
 import { TargetEvents } from './target-events';
-import { PublishedRecorder } from './published-recorder';
+import { TargetOutcomes } from './target-outcomes';
 import { TargetPublisher } from './target-publisher';
 import { TargetRetryController } from './target-retry.controller';
 import { TargetRetryRepository } from './target-retry.repository';
@@ -32,7 +32,7 @@ import { TargetRetryService } from './target-retry.service';
     DispatchQueueRepository,
     DispatcherRepository,
     TargetPublisher,
-    PublishedRecorder,
+    TargetOutcomes,
     TargetEvents,
     TargetRetryRepository,
     TargetRetryService,

@@ -18,9 +18,8 @@ import {
 import type { AttemptKind, AttemptOutcome } from './dispatcher.entity';
 import { ClaimedTarget, DispatchQueueRepository, TargetWork } from './dispatch-queue.repository';
 import { DispatcherRepository } from './dispatcher.repository';
-import { PublishedRecorder } from './published-recorder';
 import { DEFAULT_RETRY_POLICY, nextRetry } from './retry-policy';
-import { TargetEvents } from './target-events';
+import { bilingual, TargetOutcomes } from './target-outcomes';
 
 /** What became of one claimed target in this run (`released`: handed back at shutdown). */
 export type TargetOutcome = 'published' | 'waiting' | 'failed' | 'released';
@@ -43,8 +42,7 @@ export class TargetPublisher {
     private readonly renders: RenderService,
     private readonly clock: Clock,
     private readonly credentials: AccountCredentialsService,
-    private readonly events: TargetEvents,
-    private readonly recorder: PublishedRecorder,
+    private readonly outcomes: TargetOutcomes,
   ) {}
 
   /**
@@ -230,7 +228,7 @@ export class TargetPublisher {
             )
           ).metrics
         : {};
-    await this.recorder.published({
+    await this.outcomes.published({
       target,
       attemptId,
       attempt: {
@@ -291,16 +289,10 @@ export class TargetPublisher {
         en: `Failed after ${target.attemptCount} attempts: ${error.reason.en}`,
       });
     }
-    await this.repo.transaction(async (manager) => {
-      await this.repo.markWaiting(manager, target.id, decision.at, {
-        code: error.platformCode,
-        message: bilingual(error.reason),
-      });
-      await this.events.waiting(manager, target, {
-        at: decision.at,
-        code: error.platformCode,
-        reason: error.reason,
-      });
+    await this.outcomes.waiting(target, {
+      at: decision.at,
+      code: error.platformCode,
+      reason: error.reason,
     });
     return 'waiting';
   }
@@ -311,12 +303,7 @@ export class TargetPublisher {
     code: string,
     reason: LocalizedText,
   ): Promise<TargetOutcome> {
-    await this.repo.transaction(async (manager) => {
-      await this.repo.markFailed(manager, target.id, { code, message: bilingual(reason) });
-      await this.events.failed(manager, target, { code, reason, reauthAccountId });
-      if (reauthAccountId) await this.repo.markAccountNeedsReauth(manager, reauthAccountId);
-      await this.recorder.settlePosts(manager, [target.postId]);
-    });
+    await this.outcomes.failed(target, { code, reason, reauthAccountId });
     this.logger.warn(`target ${target.id} failed: ${code}`);
     return 'failed';
   }
@@ -373,10 +360,6 @@ export class TargetPublisher {
       marker: target.id,
     };
   }
-}
-
-function bilingual(text: LocalizedText): string {
-  return `${text.id} / ${text.en}`;
 }
 
 /** The publishing log never keeps credentials, whatever a platform echoes back. */

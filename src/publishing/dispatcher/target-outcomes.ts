@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { LocalizedText } from '../../common/app-error';
 import { BatchLoader } from '../../common/batch-loader';
 import { aggregateTargetOutcome, transition } from '../../content/posts/post-status';
 import type { SandboxPost } from './dispatcher.entity';
@@ -20,13 +21,13 @@ export interface PublishedEntry {
 }
 
 /**
- * Writes what publishing decided: a published target's attempt, status, audit row and its post's
- * outcome commit together. Targets that finish in the same tick (a burst answered together) share
- * one transaction and one statement per table; if that fails, each is written on its own, so one
- * bad row cannot hold back the others.
+ * Writes what became of a claimed target, each outcome in one transaction with its audit row,
+ * notifications and its post's status. Published targets that finish in the same event-loop turn
+ * (a burst answered together) share one transaction and one statement per table; if that fails,
+ * each is written on its own, so one bad row cannot hold back the others.
  */
 @Injectable()
-export class PublishedRecorder {
+export class TargetOutcomes {
   private readonly batches = new BatchLoader<PublishedEntry, void>(async (entries) => {
     try {
       await this.repo.transaction((manager) => this.write(manager, entries));
@@ -55,8 +56,36 @@ export class PublishedRecorder {
     return this.batches.load(entry);
   }
 
+  /** Waits for a retry at `at`; the target leaves this worker. */
+  async waiting(
+    target: ClaimedTarget,
+    retry: { at: Date; code: string; reason: LocalizedText },
+  ): Promise<void> {
+    await this.repo.transaction(async (manager) => {
+      await this.repo.markWaiting(manager, target.id, retry.at, {
+        code: retry.code,
+        message: bilingual(retry.reason),
+      });
+      await this.events.waiting(manager, target, retry);
+    });
+  }
+
+  /** `reauthAccountId`: the account to mark as needing a new sign-in, with its notice. */
+  async failed(
+    target: ClaimedTarget,
+    failure: { code: string; reason: LocalizedText; reauthAccountId: string | null },
+  ): Promise<void> {
+    const { code, reason, reauthAccountId } = failure;
+    await this.repo.transaction(async (manager) => {
+      await this.repo.markFailed(manager, target.id, { code, message: bilingual(reason) });
+      await this.events.failed(manager, target, failure);
+      if (reauthAccountId) await this.repo.markAccountNeedsReauth(manager, reauthAccountId);
+      await this.settlePosts(manager, [target.postId]);
+    });
+  }
+
   /** post-status 'finish' for each post with no target pending, in flight or waiting. */
-  async settlePosts(manager: EntityManager, postIds: readonly string[]): Promise<void> {
+  private async settlePosts(manager: EntityManager, postIds: readonly string[]): Promise<void> {
     const posts = await this.repo.lockPostsWithTargets(manager, [...new Set(postIds)]);
     const changes = [];
     for (const post of posts) {
@@ -91,4 +120,9 @@ export class PublishedRecorder {
       entries.map((e) => e.target.postId),
     );
   }
+}
+
+/** Stored reasons carry both languages. */
+export function bilingual(text: LocalizedText): string {
+  return `${text.id} / ${text.en}`;
 }

@@ -2,10 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { FrozenClock } from '../../src/common/clock';
 import { DispatchQueueRepository } from '../../src/publishing/dispatcher/dispatch-queue.repository';
 import { DispatcherRepository } from '../../src/publishing/dispatcher/dispatcher.repository';
-import {
-  PublishedEntry,
-  PublishedRecorder,
-} from '../../src/publishing/dispatcher/published-recorder';
+import { PublishedEntry, TargetOutcomes } from '../../src/publishing/dispatcher/target-outcomes';
 import { createTestApp, TestApp } from '../support/app';
 import { duePost, NOW, world } from './dispatcher-fixtures';
 
@@ -24,7 +21,7 @@ async function claimedEntries(postId: string): Promise<PublishedEntry[]> {
   const queue = t.app.get(DispatchQueueRepository);
   const repo = t.app.get(DispatcherRepository);
   const claimed = (
-    await queue.claim('recorder-test', NOW, new Date(NOW.getTime() + 60_000), {
+    await queue.claim('outcomes-test', NOW, new Date(NOW.getTime() + 60_000), {
       limit: 100,
       perAccount: 4,
       networks: ['instagram', 'facebook', 'x'],
@@ -39,7 +36,7 @@ async function claimedEntries(postId: string): Promise<PublishedEntry[]> {
         postTargetId: target.id,
         attemptNo: target.attemptCount,
         kind: 'publish',
-        worker: 'recorder-test',
+        worker: 'outcomes-test',
         startedAt: NOW,
         latenessMs: 60_000,
       }),
@@ -72,15 +69,15 @@ const targetsOf = (postId: string) =>
 const postStatus = async (postId: string) =>
   (await t.dataSource.query(`SELECT status FROM posts WHERE id = $1`, [postId]))[0].status;
 
-describe('recording published targets', () => {
+describe('recording published targets together', () => {
   it('records targets finished together in one go: attempts, targets, audit, the post', async () => {
     const w = await world(t);
     const { postId } = await duePost(t, w);
     const entries = await claimedEntries(postId);
     expect(entries).toHaveLength(3);
 
-    const recorder = t.app.get(PublishedRecorder);
-    await Promise.all(entries.map((entry) => recorder.published(entry)));
+    const outcomes = t.app.get(TargetOutcomes);
+    await Promise.all(entries.map((entry) => outcomes.published(entry)));
 
     expect(await targetsOf(postId)).toEqual([
       { status: 'published', platform_post_id: 'p-0', outcome: 'published', duration_ms: 100 },
@@ -118,9 +115,9 @@ describe('recording published targets', () => {
       },
     };
 
-    const recorder = t.app.get(PublishedRecorder);
+    const outcomes = t.app.get(TargetOutcomes);
     const results = await Promise.allSettled(
-      [entries[0], broken, entries[2]].map((entry) => recorder.published(entry)),
+      [entries[0], broken, entries[2]].map((entry) => outcomes.published(entry)),
     );
 
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
