@@ -51,9 +51,20 @@ describe('institutions', () => {
 
   it('shows national roles every institution, paginated and searchable', async () => {
     const manager = await makeSignedInUser(t.dataSource, { role: Role.NationalManager });
-    const all = await t.http().get('/api/institutions?pageSize=100').set(manager.auth).expect(200);
-    const ids = all.body.items.map((i: { id: string }) => i.id);
+    // The database is shared with other test files: walk every page.
+    const ids: string[] = [];
+    let all;
+    for (let page = 1; ; page++) {
+      all = await t
+        .http()
+        .get(`/api/institutions?pageSize=100&page=${page}`)
+        .set(manager.auth)
+        .expect(200);
+      ids.push(...all.body.items.map((i: { id: string }) => i.id));
+      if (ids.length >= all.body.total || all.body.items.length === 0) break;
+    }
     expect(ids).toEqual(expect.arrayContaining([a.id, b.id]));
+    expect(new Set(ids).size).toBe(all.body.total);
     const one = await t
       .http()
       .get(`/api/institutions?q=${b.slug.toUpperCase()}`)
