@@ -66,33 +66,21 @@ export class AuditService {
     entry: AuditRecord,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<void> {
-    await this.recordMany([entry], manager);
-  }
-
-  /** One statement for many rows (a batch of published targets), in the caller's transaction. */
-  async recordMany(
-    entries: readonly AuditRecord[],
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<void> {
-    if (entries.length === 0) return;
-    const json = (value: unknown) =>
-      value === undefined ? null : JSON.stringify(redactSecrets(value));
     await manager.query(
       `INSERT INTO audit_log (occurred_at, institution_id, actor_user_id, actor_email, action, entity_type,
                               entity_id, before, after, request_id)
-       SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[],
-                                $7::text[], $8::jsonb[], $9::jsonb[], $10::text[])`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
       [
         this.clock.now(),
-        entries.map((e) => e.institutionId),
-        entries.map((e) => e.actor.userId),
-        entries.map((e) => e.actor.email),
-        entries.map((e) => e.action),
-        entries.map((e) => e.entityType),
-        entries.map((e) => e.entityId ?? null),
-        entries.map((e) => json(e.before)),
-        entries.map((e) => json(e.after)),
-        entries.map((e) => e.requestId ?? currentRequestId()),
+        entry.institutionId,
+        entry.actor.userId,
+        entry.actor.email,
+        entry.action,
+        entry.entityType,
+        entry.entityId ?? null,
+        entry.before === undefined ? null : JSON.stringify(redactSecrets(entry.before)),
+        entry.after === undefined ? null : JSON.stringify(redactSecrets(entry.after)),
+        entry.requestId ?? currentRequestId(),
       ],
     );
   }

@@ -5,22 +5,20 @@ const MAX_BATCH = 500;
 
 /**
  * Calls made in the same event-loop turn share one statement: the targets of one claim read their
- * accounts and images and write their attempt rows, and the targets published together record
- * their outcome, in one round trip each instead of one per target, so a burst of due posts does
- * not queue thousands of tiny queries for the connection pool. Nothing is cached: rows change.
+ * accounts and images, and write their attempt rows, in one round trip each instead of one per
+ * target, so a burst of due posts does not queue hundreds of tiny queries for the connection pool.
+ * Nothing is cached between batches: rows change.
  *
- * `batch` answers in the order of its keys (DataLoader's contract); an Error in place of a value
- * fails that caller only.
+ * `batch` answers in the order of its keys (DataLoader's contract).
  */
 export class BatchLoader<K, V> {
   private readonly loader: DataLoader<K, V>;
 
-  constructor(batch: (keys: readonly K[]) => Promise<(V | Error)[]>) {
+  constructor(batch: (keys: readonly K[]) => Promise<V[]>) {
     this.loader = new DataLoader<K, V>(batch, {
       cache: false,
       maxBatchSize: MAX_BATCH,
-      // After the I/O callbacks of this loop turn, not after each one: platform answers that
-      // arrive together are recorded together.
+      // After all the callbacks of this event-loop turn, not after each one.
       batchScheduleFn: (dispatch) => setImmediate(dispatch),
     });
   }

@@ -49,7 +49,6 @@ async function claimedEntries(postId: string): Promise<PublishedEntry[]> {
         errorMessage: null,
       },
       post: {
-        targetId: target.id,
         platformPostId: `p-${i}`,
         permalink: `https://example.test/p-${i}`,
         publishedAt: NOW,
@@ -69,8 +68,8 @@ const targetsOf = (postId: string) =>
 const postStatus = async (postId: string) =>
   (await t.dataSource.query(`SELECT status FROM posts WHERE id = $1`, [postId]))[0].status;
 
-describe('recording published targets together', () => {
-  it('records targets finished together in one go: attempts, targets, audit, the post', async () => {
+describe('recording published targets', () => {
+  it('records each published target with its attempt and audit row, then finishes the post', async () => {
     const w = await world(t);
     const { postId } = await duePost(t, w);
     const entries = await claimedEntries(postId);
@@ -91,43 +90,5 @@ describe('recording published targets together', () => {
       [entries.map((e) => e.target.id)],
     );
     expect(audited).toBe(3);
-  });
-
-  it('writes the others when one entry of a batch cannot be written', async () => {
-    const w = await world(t);
-    const { postId } = await duePost(t, w);
-    const entries = await claimedEntries(postId);
-    // A sandbox copy for an institution that does not exist: its insert fails.
-    const broken: PublishedEntry = {
-      ...entries[1],
-      sandbox: {
-        institutionId: '00000000-0000-4000-8000-000000000000',
-        socialAccountId: entries[1].target.socialAccountId,
-        postTargetId: entries[1].target.id,
-        network: entries[1].target.network,
-        marker: entries[1].target.id,
-        platformPostId: 'p-1',
-        permalink: null,
-        caption: 'Kemeja batik',
-        imageUrls: [],
-        publishedAt: NOW,
-        metrics: {},
-      },
-    };
-
-    const outcomes = t.app.get(TargetOutcomes);
-    const results = await Promise.allSettled(
-      [entries[0], broken, entries[2]].map((entry) => outcomes.published(entry)),
-    );
-
-    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
-    const rows = await t.dataSource.query(
-      `SELECT platform_post_id, status FROM post_targets WHERE post_id = $1 ORDER BY network`,
-      [postId],
-    );
-    expect(rows.filter((r: { status: string }) => r.status === 'published')).toHaveLength(2);
-    expect(rows.filter((r: { status: string }) => r.status === 'publishing')).toHaveLength(1);
-    // One target is still in flight: the post is not finished yet.
-    expect(await postStatus(postId)).toBe('publishing');
   });
 });

@@ -27,15 +27,6 @@ describe('BatchLoader', () => {
     expect(batches).toEqual([[1, 2]]);
   });
 
-  it('fails only the callers whose value is an Error', async () => {
-    const loader = new BatchLoader<number, number>(async (keys) =>
-      keys.map((k) => (k === 2 ? new Error('row 2 refused') : k)),
-    );
-    const [one, two] = await Promise.allSettled([loader.load(1), loader.load(2)]);
-    expect(one).toEqual({ status: 'fulfilled', value: 1 });
-    expect(two).toMatchObject({ status: 'rejected', reason: new Error('row 2 refused') });
-  });
-
   it('asks again in a later tick: nothing is cached', async () => {
     let calls = 0;
     const loader = new BatchLoader<number, number>(async (keys) => keys.map(() => ++calls));

@@ -17,21 +17,6 @@ export interface NewAttempt {
   latenessMs: number | null;
 }
 
-export interface PublishedTarget {
-  targetId: string;
-  platformPostId: string;
-  permalink: string | null;
-  publishedAt: Date;
-}
-
-export interface LockedPost {
-  id: string;
-  status: PostStatus;
-  draftedBy: string;
-  lastEditedBy: string;
-  targets: PostTargetStatus[];
-}
-
 export type AttemptResult = Pick<
   PublishAttempt,
   'outcome' | 'finishedAt' | 'durationMs' | 'platformResponse' | 'errorCode' | 'errorMessage'
@@ -90,50 +75,33 @@ export class DispatcherRepository {
   }
 
   async finishAttempt(manager: EntityManager, id: string, result: AttemptResult): Promise<void> {
-    await this.finishAttempts(manager, [{ id, ...result }]);
-  }
-
-  async finishAttempts(
-    manager: EntityManager,
-    results: readonly (AttemptResult & { id: string })[],
-  ): Promise<void> {
     await manager.query(
-      `UPDATE publish_attempts a SET outcome = r.outcome, finished_at = r.finished_at,
-              duration_ms = r.duration_ms, platform_response = r.platform_response,
-              error_code = r.error_code, error_message = r.error_message
-       FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::int[], $5::jsonb[], $6::text[],
-                   $7::text[])
-            AS r(id, outcome, finished_at, duration_ms, platform_response, error_code, error_message)
-       WHERE a.id = r.id`,
+      `UPDATE publish_attempts SET outcome = $2, finished_at = $3, duration_ms = $4,
+              platform_response = $5, error_code = $6, error_message = $7
+       WHERE id = $1`,
       [
-        results.map((r) => r.id),
-        results.map((r) => r.outcome),
-        results.map((r) => r.finishedAt),
-        results.map((r) => r.durationMs),
-        results.map((r) =>
-          r.platformResponse === null ? null : JSON.stringify(r.platformResponse),
-        ),
-        results.map((r) => r.errorCode),
-        results.map((r) => r.errorMessage),
+        id,
+        result.outcome,
+        result.finishedAt,
+        result.durationMs,
+        result.platformResponse === null ? null : JSON.stringify(result.platformResponse),
+        result.errorCode,
+        result.errorMessage,
       ],
     );
   }
 
-  async markPublished(manager: EntityManager, posts: readonly PublishedTarget[]): Promise<void> {
+  async markPublished(
+    manager: EntityManager,
+    targetId: string,
+    post: { platformPostId: string; permalink: string | null; publishedAt: Date },
+  ): Promise<void> {
     await manager.query(
-      `UPDATE post_targets t SET status = 'published', platform_post_id = p.platform_post_id,
-              permalink = p.permalink, published_at = p.published_at, lease_owner = NULL,
-              lease_expires_at = NULL, last_error_code = NULL, last_error_message = NULL,
-              updated_at = now()
-       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[])
-            AS p(id, platform_post_id, permalink, published_at)
-       WHERE t.id = p.id`,
-      [
-        posts.map((p) => p.targetId),
-        posts.map((p) => p.platformPostId),
-        posts.map((p) => p.permalink),
-        posts.map((p) => p.publishedAt),
-      ],
+      `UPDATE post_targets SET status = 'published', platform_post_id = $2, permalink = $3,
+              published_at = $4, lease_owner = NULL, lease_expires_at = NULL,
+              last_error_code = NULL, last_error_message = NULL, updated_at = now()
+       WHERE id = $1`,
+      [targetId, post.platformPostId, post.permalink, post.publishedAt],
     );
   }
 
@@ -178,46 +146,40 @@ export class DispatcherRepository {
     await manager.save(SandboxPost, manager.create(SandboxPost, values));
   }
 
-  /** The posts, locked (in id order), with their (not cancelled) targets' statuses. */
-  async lockPostsWithTargets(
+  /** The post, locked, with its (not cancelled) targets' statuses. */
+  async lockPostWithTargets(
     manager: EntityManager,
-    postIds: readonly string[],
-  ): Promise<LockedPost[]> {
-    // Two statements: the targets are read after the locks are granted, so a concurrent finish
-    // of a sibling target (which holds its post's lock until it commits) is seen.
-    const posts: { id: string; status: PostStatus; drafted_by: string; last_edited_by: string }[] =
+    postId: string,
+  ): Promise<{
+    status: PostStatus;
+    draftedBy: string;
+    lastEditedBy: string;
+    targets: PostTargetStatus[];
+  } | null> {
+    // Two statements: the targets are read after the lock is granted, so a concurrent finish of
+    // a sibling target (which holds this lock until it commits) is seen.
+    const posts: { status: PostStatus; drafted_by: string; last_edited_by: string }[] =
       await manager.query(
-        `SELECT id, status, drafted_by, last_edited_by FROM posts WHERE id = ANY($1::uuid[])
-         ORDER BY id FOR UPDATE`,
-        [postIds],
+        `SELECT status, drafted_by, last_edited_by FROM posts WHERE id = $1 FOR UPDATE`,
+        [postId],
       );
-    const targets: { post_id: string; status: PostTargetStatus }[] = await manager.query(
-      `SELECT post_id, status FROM post_targets
-       WHERE post_id = ANY($1::uuid[]) AND status <> 'cancelled'`,
-      [postIds],
+    if (!posts[0]) return null;
+    const targets: { status: PostTargetStatus }[] = await manager.query(
+      `SELECT status FROM post_targets WHERE post_id = $1 AND status <> 'cancelled'`,
+      [postId],
     );
-    const statuses = new Map<string, PostTargetStatus[]>();
-    for (const t of targets)
-      statuses.set(t.post_id, [...(statuses.get(t.post_id) ?? []), t.status]);
-    return posts.map((p) => ({
-      id: p.id,
-      status: p.status,
-      draftedBy: p.drafted_by,
-      lastEditedBy: p.last_edited_by,
-      targets: statuses.get(p.id) ?? [],
-    }));
+    return {
+      status: posts[0].status,
+      draftedBy: posts[0].drafted_by,
+      lastEditedBy: posts[0].last_edited_by,
+      targets: targets.map((t) => t.status),
+    };
   }
 
-  async setPostStatuses(
-    manager: EntityManager,
-    changes: readonly { id: string; status: PostStatus }[],
-  ): Promise<void> {
-    if (changes.length === 0) return;
+  async setPostStatus(manager: EntityManager, postId: string, status: PostStatus): Promise<void> {
     await manager.query(
-      `UPDATE posts p SET status = c.status, version = p.version + 1, updated_at = now()
-       FROM unnest($1::uuid[], $2::text[]) AS c(id, status)
-       WHERE p.id = c.id`,
-      [changes.map((c) => c.id), changes.map((c) => c.status)],
+      `UPDATE posts SET status = $2, version = version + 1, updated_at = now() WHERE id = $1`,
+      [postId, status],
     );
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { type AuditActor, type AuditRecord, AuditService } from '../../audit/audit.service';
+import { type AuditActor, AuditService } from '../../audit/audit.service';
 import type { LocalizedText } from '../../common/app-error';
 import type { SocialNetwork } from '../../content/rendering/template';
 import type { NotificationEvent } from '../../notifications/notification-event';
@@ -28,13 +28,6 @@ export interface TargetRef {
   plannedAt: Date | null;
 }
 
-/** Where and when a target went live. */
-export interface PublishedRecord {
-  platformPostId: string;
-  permalink: string | null;
-  publishedAt: Date;
-}
-
 /** Whole minutes late, when publishing at `publishedAt` counts as late; otherwise null. */
 export function minutesLate(plannedAt: Date | null, publishedAt: Date): number | null {
   if (!plannedAt) return null;
@@ -53,30 +46,17 @@ export class TargetEvents {
     private readonly notifications: NotificationsService,
   ) {}
 
-  /** Published targets (a batch finished together): their audit rows in one statement. */
   async published(
     manager: EntityManager,
-    items: readonly { target: TargetRef; post: PublishedRecord }[],
-  ): Promise<void> {
-    await this.audit.recordMany(
-      items.map(({ target, post }) =>
-        this.auditEntry(target, 'publish', {
-          status: 'published',
-          platformPostId: post.platformPostId,
-          permalink: post.permalink,
-          publishedAt: post.publishedAt.toISOString(),
-        }),
-      ),
-      manager,
-    );
-    for (const { target, post } of items) await this.notifyIfLate(manager, target, post);
-  }
-
-  private async notifyIfLate(
-    manager: EntityManager,
     target: TargetRef,
-    post: PublishedRecord,
+    post: { platformPostId: string; permalink: string | null; publishedAt: Date },
   ): Promise<void> {
+    await this.record(manager, target, 'publish', {
+      status: 'published',
+      platformPostId: post.platformPostId,
+      permalink: post.permalink,
+      publishedAt: post.publishedAt.toISOString(),
+    });
     const minutes = minutesLate(target.plannedAt, post.publishedAt);
     if (minutes === null) return;
     const title = await this.postTitle(manager, target.postId);
@@ -205,22 +185,17 @@ export class TargetEvents {
     action: 'publish' | 'update',
     after: Record<string, unknown>,
   ): Promise<void> {
-    await this.audit.record(this.auditEntry(target, action, after), manager);
-  }
-
-  private auditEntry(
-    target: TargetRef,
-    action: 'publish' | 'update',
-    after: Record<string, unknown>,
-  ): AuditRecord {
-    return {
-      actor: DISPATCHER_AUDIT_ACTOR,
-      institutionId: target.institutionId,
-      action,
-      entityType: 'post_target',
-      entityId: target.id,
-      after: { postId: target.postId, network: target.network, ...after },
-    };
+    await this.audit.record(
+      {
+        actor: DISPATCHER_AUDIT_ACTOR,
+        institutionId: target.institutionId,
+        action,
+        entityType: 'post_target',
+        entityId: target.id,
+        after: { postId: target.postId, network: target.network, ...after },
+      },
+      manager,
+    );
   }
 
   private async postTitle(manager: EntityManager, postId: string): Promise<string> {

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { LocalizedText } from '../../common/app-error';
-import { BatchLoader } from '../../common/batch-loader';
 import { aggregateTargetOutcome, transition } from '../../content/posts/post-status';
 import type { SandboxPost } from './dispatcher.entity';
 import type { ClaimedTarget } from './dispatch-queue.repository';
-import { AttemptResult, DispatcherRepository, PublishedTarget } from './dispatcher.repository';
+import { AttemptResult, DispatcherRepository } from './dispatcher.repository';
 import { TargetEvents } from './target-events';
 
 const DISPATCHER_ACTOR = { id: 'dispatcher', canApprove: false };
@@ -15,45 +14,35 @@ export interface PublishedEntry {
   target: ClaimedTarget;
   attemptId: string;
   attempt: AttemptResult;
-  post: PublishedTarget;
+  post: { platformPostId: string; permalink: string | null; publishedAt: Date };
   /** The sandbox feed's copy (sandbox accounts only). */
   sandbox: Omit<SandboxPost, 'id'> | null;
 }
 
 /**
- * Writes what became of a claimed target, each outcome in one transaction with its audit row,
- * notifications and its post's status. Published targets that finish in the same event-loop turn
- * (a burst answered together) share one transaction and one statement per table; if that fails,
- * each is written on its own, so one bad row cannot hold back the others.
+ * Writes what became of a claimed target: each outcome in one short transaction with its audit
+ * row, its notifications and its post's status. One target per transaction on purpose: the
+ * rollups and versions that triggers keep at commit are then touched in one order by everyone,
+ * where batches of targets deadlocked on them.
  */
 @Injectable()
 export class TargetOutcomes {
-  private readonly batches = new BatchLoader<PublishedEntry, void>(async (entries) => {
-    try {
-      await this.repo.transaction((manager) => this.write(manager, entries));
-      return entries.map(() => undefined);
-    } catch (error) {
-      if (entries.length === 1) throw error;
-      return Promise.all(
-        entries.map((entry) =>
-          this.repo
-            .transaction((manager) => this.write(manager, [entry]))
-            .then(
-              () => undefined,
-              (failed: unknown) => (failed instanceof Error ? failed : new Error(String(failed))),
-            ),
-        ),
-      );
-    }
-  });
-
   constructor(
     private readonly repo: DispatcherRepository,
     private readonly events: TargetEvents,
   ) {}
 
-  published(entry: PublishedEntry): Promise<void> {
-    return this.batches.load(entry);
+  async published(entry: PublishedEntry): Promise<void> {
+    const { target, post, sandbox } = entry;
+    await this.repo.transaction(async (manager) => {
+      await this.repo.finishAttempt(manager, entry.attemptId, entry.attempt);
+      await this.repo.markPublished(manager, target.id, post);
+      await this.events.published(manager, target, post);
+      if (sandbox && !(await this.repo.sandboxPostIdFor(target.id, manager))) {
+        await this.repo.insertSandboxPost(manager, sandbox);
+      }
+      await this.settlePost(manager, target.postId);
+    });
   }
 
   /** Waits for a retry at `at`; the target leaves this worker. */
@@ -80,45 +69,17 @@ export class TargetOutcomes {
       await this.repo.markFailed(manager, target.id, { code, message: bilingual(reason) });
       await this.events.failed(manager, target, failure);
       if (reauthAccountId) await this.repo.markAccountNeedsReauth(manager, reauthAccountId);
-      await this.settlePosts(manager, [target.postId]);
+      await this.settlePost(manager, target.postId);
     });
   }
 
-  /** post-status 'finish' for each post with no target pending, in flight or waiting. */
-  private async settlePosts(manager: EntityManager, postIds: readonly string[]): Promise<void> {
-    const posts = await this.repo.lockPostsWithTargets(manager, [...new Set(postIds)]);
-    const changes = [];
-    for (const post of posts) {
-      if (post.status !== 'publishing') continue;
-      if (aggregateTargetOutcome(post.targets) === 'publishing') continue;
-      const result = transition(post, 'finish', DISPATCHER_ACTOR, { targetStatuses: post.targets });
-      if (result.ok) changes.push({ id: post.id, status: result.status });
-    }
-    await this.repo.setPostStatuses(manager, changes);
-  }
-
-  private async write(manager: EntityManager, entries: readonly PublishedEntry[]): Promise<void> {
-    await this.repo.finishAttempts(
-      manager,
-      entries.map((e) => ({ id: e.attemptId, ...e.attempt })),
-    );
-    await this.repo.markPublished(
-      manager,
-      entries.map((e) => e.post),
-    );
-    await this.events.published(
-      manager,
-      entries.map((e) => ({ target: e.target, post: e.post })),
-    );
-    for (const { target, sandbox } of entries) {
-      if (sandbox && !(await this.repo.sandboxPostIdFor(target.id, manager))) {
-        await this.repo.insertSandboxPost(manager, sandbox);
-      }
-    }
-    await this.settlePosts(
-      manager,
-      entries.map((e) => e.target.postId),
-    );
+  /** post-status 'finish' once no target is pending, in flight or waiting. */
+  private async settlePost(manager: EntityManager, postId: string): Promise<void> {
+    const post = await this.repo.lockPostWithTargets(manager, postId);
+    if (!post || post.status !== 'publishing') return;
+    if (aggregateTargetOutcome(post.targets) === 'publishing') return;
+    const result = transition(post, 'finish', DISPATCHER_ACTOR, { targetStatuses: post.targets });
+    if (result.ok) await this.repo.setPostStatus(manager, postId, result.status);
   }
 }
 

@@ -240,7 +240,6 @@ export class TargetPublisher {
         errorMessage: null,
       },
       post: {
-        targetId: target.id,
         platformPostId: post.platformPostId,
         permalink: post.permalink,
         publishedAt: now,
