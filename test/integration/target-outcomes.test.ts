@@ -91,4 +91,27 @@ describe('recording published targets', () => {
     );
     expect(audited).toBe(3);
   });
+
+  it('lets sibling targets that fail at the same moment both commit', async () => {
+    const w = await world(t);
+    const { postId } = await duePost(t, w);
+    const entries = await claimedEntries(postId);
+    const outcomes = t.app.get(TargetOutcomes);
+    // Each failure notifies (a row referencing the post) and then settles the post: on a
+    // PostgreSQL server the two transactions interleave on their own connections.
+    await Promise.all(
+      entries.map((entry) =>
+        outcomes.failed(entry.target, {
+          code: 'rejected',
+          reason: { id: 'Ditolak platform', en: 'Rejected by the platform' },
+          reauthAccountId: null,
+        }),
+      ),
+    );
+    const rows = await t.dataSource.query(`SELECT status FROM post_targets WHERE post_id = $1`, [
+      postId,
+    ]);
+    expect(rows.map((r: { status: string }) => r.status)).toEqual(['failed', 'failed', 'failed']);
+    expect(await postStatus(postId)).toBe('failed');
+  });
 });

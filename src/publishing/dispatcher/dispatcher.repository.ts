@@ -17,6 +17,13 @@ export interface NewAttempt {
   latenessMs: number | null;
 }
 
+export interface LockedPost {
+  id: string;
+  status: PostStatus;
+  draftedBy: string;
+  lastEditedBy: string;
+}
+
 export type AttemptResult = Pick<
   PublishAttempt,
   'outcome' | 'finishedAt' | 'durationMs' | 'platformResponse' | 'errorCode' | 'errorMessage'
@@ -146,34 +153,31 @@ export class DispatcherRepository {
     await manager.save(SandboxPost, manager.create(SandboxPost, values));
   }
 
-  /** The post, locked, with its (not cancelled) targets' statuses. */
-  async lockPostWithTargets(
-    manager: EntityManager,
-    postId: string,
-  ): Promise<{
-    status: PostStatus;
-    draftedBy: string;
-    lastEditedBy: string;
-    targets: PostTargetStatus[];
-  } | null> {
-    // Two statements: the targets are read after the lock is granted, so a concurrent finish of
-    // a sibling target (which holds this lock until it commits) is seen.
-    const posts: { status: PostStatus; drafted_by: string; last_edited_by: string }[] =
+  /** The post, locked until the transaction ends. */
+  async lockPost(manager: EntityManager, postId: string): Promise<LockedPost | null> {
+    const rows: { status: PostStatus; drafted_by: string; last_edited_by: string }[] =
       await manager.query(
         `SELECT status, drafted_by, last_edited_by FROM posts WHERE id = $1 FOR UPDATE`,
         [postId],
       );
-    if (!posts[0]) return null;
-    const targets: { status: PostTargetStatus }[] = await manager.query(
+    const post = rows[0];
+    return post
+      ? {
+          id: postId,
+          status: post.status,
+          draftedBy: post.drafted_by,
+          lastEditedBy: post.last_edited_by,
+        }
+      : null;
+  }
+
+  /** The statuses of the post's targets that are not cancelled. */
+  async targetStatuses(manager: EntityManager, postId: string): Promise<PostTargetStatus[]> {
+    const rows: { status: PostTargetStatus }[] = await manager.query(
       `SELECT status FROM post_targets WHERE post_id = $1 AND status <> 'cancelled'`,
       [postId],
     );
-    return {
-      status: posts[0].status,
-      draftedBy: posts[0].drafted_by,
-      lastEditedBy: posts[0].last_edited_by,
-      targets: targets.map((t) => t.status),
-    };
+    return rows.map((t) => t.status);
   }
 
   async setPostStatus(manager: EntityManager, postId: string, status: PostStatus): Promise<void> {

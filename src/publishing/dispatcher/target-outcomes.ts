@@ -4,7 +4,7 @@ import type { LocalizedText } from '../../common/app-error';
 import { aggregateTargetOutcome, transition } from '../../content/posts/post-status';
 import type { SandboxPost } from './dispatcher.entity';
 import type { ClaimedTarget } from './dispatch-queue.repository';
-import { AttemptResult, DispatcherRepository } from './dispatcher.repository';
+import { AttemptResult, DispatcherRepository, LockedPost } from './dispatcher.repository';
 import { TargetEvents } from './target-events';
 
 const DISPATCHER_ACTOR = { id: 'dispatcher', canApprove: false };
@@ -35,13 +35,14 @@ export class TargetOutcomes {
   async published(entry: PublishedEntry): Promise<void> {
     const { target, post, sandbox } = entry;
     await this.repo.transaction(async (manager) => {
+      const locked = await this.repo.lockPost(manager, target.postId);
       await this.repo.finishAttempt(manager, entry.attemptId, entry.attempt);
       await this.repo.markPublished(manager, target.id, post);
       await this.events.published(manager, target, post);
       if (sandbox && !(await this.repo.sandboxPostIdFor(target.id, manager))) {
         await this.repo.insertSandboxPost(manager, sandbox);
       }
-      await this.settlePost(manager, target.postId);
+      await this.settlePost(manager, locked);
     });
   }
 
@@ -66,20 +67,27 @@ export class TargetOutcomes {
   ): Promise<void> {
     const { code, reason, reauthAccountId } = failure;
     await this.repo.transaction(async (manager) => {
+      const locked = await this.repo.lockPost(manager, target.postId);
       await this.repo.markFailed(manager, target.id, { code, message: bilingual(reason) });
       await this.events.failed(manager, target, failure);
       if (reauthAccountId) await this.repo.markAccountNeedsReauth(manager, reauthAccountId);
-      await this.settlePost(manager, target.postId);
+      await this.settlePost(manager, locked);
     });
   }
 
-  /** post-status 'finish' once no target is pending, in flight or waiting. */
-  private async settlePost(manager: EntityManager, postId: string): Promise<void> {
-    const post = await this.repo.lockPostWithTargets(manager, postId);
+  /**
+   * post-status 'finish' once no target is pending, in flight or waiting. The post was locked
+   * first thing in the transaction: a sibling target finishing at the same time waits there, and
+   * the statuses read now include its commit. Locking only here would deadlock two siblings that
+   * each inserted a row referencing the post (a notification's key-share lock) before asking for
+   * it.
+   */
+  private async settlePost(manager: EntityManager, post: LockedPost | null): Promise<void> {
     if (!post || post.status !== 'publishing') return;
-    if (aggregateTargetOutcome(post.targets) === 'publishing') return;
-    const result = transition(post, 'finish', DISPATCHER_ACTOR, { targetStatuses: post.targets });
-    if (result.ok) await this.repo.setPostStatus(manager, postId, result.status);
+    const targets = await this.repo.targetStatuses(manager, post.id);
+    if (aggregateTargetOutcome(targets) === 'publishing') return;
+    const result = transition(post, 'finish', DISPATCHER_ACTOR, { targetStatuses: targets });
+    if (result.ok) await this.repo.setPostStatus(manager, post.id, result.status);
   }
 }
 
