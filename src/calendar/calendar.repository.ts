@@ -226,6 +226,13 @@ export class CalendarRepository {
     });
   }
 
+  /** Locks the posts (those that exist) until the transaction ends, in id order. */
+  async lockPostsInOrder(manager: EntityManager, ids: readonly string[]): Promise<void> {
+    await manager.query(`SELECT id FROM posts WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [
+      [...ids],
+    ]);
+  }
+
   /** Re-times a post: new status and time, version bumped, a blackout flag cleared. */
   async setPostPlan(
     manager: EntityManager,

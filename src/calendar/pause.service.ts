@@ -117,6 +117,14 @@ export class PublishingPauseService {
       }
       const due = await this.pauses.duePosts(institutionId, pause.pausedAt, now, manager);
       const dueIds = new Set(due.map((p) => p.id));
+      // The decided posts locked up front in id order, the order of every transaction locking
+      // several posts: locked in the order of the request they could deadlock with one of those.
+      await this.calendar.lockPostsInOrder(
+        manager,
+        dto.decisions
+          .map((decision) => decision.postId.toLowerCase())
+          .filter((id) => dueIds.has(id)),
+      );
       const outcomes = [];
       for (const [index, decision] of dto.decisions.entries()) {
         const field = `decisions[${index}].postId`;

@@ -11,6 +11,10 @@ export interface QueuedTarget {
   plannedAt: Date;
 }
 
+/** A target `t` of account $1 waiting in its queue for a slot after $2. */
+const QUEUED_TARGET = `t.social_account_id = $1 AND t.queued
+  AND t.status IN ('pending', 'retry_waiting') AND t.planned_at > $2`;
+
 export interface OpenTarget {
   id: string;
   socialAccountId: string;
@@ -108,8 +112,7 @@ export class QueueRepository {
       await manager.query(
         `SELECT t.id, t.post_id, p.title, t.planned_at FROM post_targets t
          JOIN posts p ON p.id = t.post_id
-         WHERE t.social_account_id = $1 AND t.queued AND t.status IN ('pending', 'retry_waiting')
-           AND t.planned_at > $2
+         WHERE ${QUEUED_TARGET}
          ORDER BY t.planned_at, t.id`,
         [accountId, from],
       );
@@ -119,6 +122,19 @@ export class QueueRepository {
       title: r.title,
       plannedAt: new Date(r.planned_at),
     }));
+  }
+
+  /**
+   * Locks the posts of the account's queue in id order, as a post is locked before its targets
+   * everywhere else (adding to the queue, moving, cancelling, publishing).
+   */
+  async lockQueuedPosts(manager: EntityManager, accountId: string, from: Date): Promise<void> {
+    await manager.query(
+      `SELECT p.id FROM posts p
+       WHERE p.id IN (SELECT t.post_id FROM post_targets t WHERE ${QUEUED_TARGET})
+       ORDER BY p.id FOR UPDATE OF p`,
+      [accountId, from],
+    );
   }
 
   /**

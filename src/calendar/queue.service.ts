@@ -234,6 +234,9 @@ export class QueueService {
         true,
       );
       const zone = await this.rules.zoneOf(account.institutionId, manager);
+      // The posts before the targets moved (and then the posts re-timed): a transaction holding
+      // one of these posts while it writes its targets would otherwise deadlock with this one.
+      await this.queue.lockQueuedPosts(manager, account.id, now);
       const current = await this.queue.queueOf(account.id, now, manager);
       const assignments = plan(current.map((q) => ({ postId: q.postId, slot: q.plannedAt })));
       const targetOf = new Map(current.map((q) => [q.postId, q.targetId]));

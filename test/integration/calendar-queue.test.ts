@@ -4,6 +4,7 @@ import { PublishingPauseService } from '../../src/calendar/pause.service';
 import { FrozenClock } from '../../src/common/clock';
 import { createTestApp, TestApp } from '../support/app';
 import { makeSignedInUser } from '../support/factories';
+import { holdLock, lockWaiters } from '../support/lock-waits';
 import { buildCalendarWorld, CalendarWorld, insertPost } from './calendar-support';
 
 // Friday 20 November 2026, 07:00 WIB.
@@ -120,6 +121,39 @@ describe('posting slots, the queue and pausing', () => {
     expect(shuffled.body.items.map((i: Target) => i.plannedAt)).toEqual(slots);
   });
 
+  // PostgreSQL only: the interleaving needs transactions on connections of their own.
+  (process.env.TEST_DATABASE_URL ? it : it.skip)(
+    'reorders a queue while one of its posts is added to the queue again',
+    async () => {
+      const world = await buildCalendarWorld(t);
+      await setSlots(world, [
+        { weekday: 1, time: '10:00' },
+        { weekday: 3, time: '10:00' },
+      ]).expect(200);
+      const a = await insertPost(t, world, { status: 'approved' });
+      const b = await insertPost(t, world, { status: 'approved' });
+      await queue(world, a).expect(200);
+      await queue(world, b).expect(200);
+
+      // Queuing `a` again stops at the blackout check holding the post; the reorder then moves
+      // both queued targets and comes to the posts.
+      const blackouts = await holdLock(`LOCK TABLE blackout_dates IN ACCESS EXCLUSIVE MODE`);
+      const requeued = queue(world, a).then((res) => res);
+      await lockWaiters(t.dataSource, blackouts, 1);
+      const reordered = t
+        .http()
+        .post(`/api/social-accounts/${world.accountId}/queue/reorder`)
+        .set(world.staff.auth)
+        .send({ postIds: [b, a] })
+        .then((res) => res);
+      await lockWaiters(t.dataSource, blackouts, 2);
+      await blackouts.release();
+
+      expect([(await requeued).status, (await reordered).status]).toEqual([200, 200]);
+      expect((await reordered).body.items.map((i: { postId: string }) => i.postId)).toEqual([b, a]);
+    },
+  );
+
   it("answers 404 for another institution's account and post", async () => {
     const other = await buildCalendarWorld(t);
     const id = await insertPost(t, other, { status: 'approved' });
@@ -198,6 +232,59 @@ describe('posting slots, the queue and pausing', () => {
       clock.set(NOW);
     }
   });
+
+  // PostgreSQL only: the interleaving needs transactions on connections of their own.
+  (process.env.TEST_DATABASE_URL ? it : it.skip)(
+    "resumes with decisions in any order while the posts' product is archived",
+    async () => {
+      const world = await buildCalendarWorld(t);
+      const at = (hours: number) => new Date(NOW.getTime() + hours * HOUR).toISOString();
+      const posts = [
+        await insertPost(t, world, { plannedAt: at(1) }),
+        await insertPost(t, world, { plannedAt: at(2) }),
+      ].sort();
+      await t
+        .http()
+        .post('/api/publishing/pause')
+        .set(world.admin.auth)
+        .send({ reason: 'Insiden keamanan' })
+        .expect(201);
+      clock.advance(6 * HOUR);
+      try {
+        // The resume decides the later post first and stops at its blackout check holding it;
+        // the archive then locks the posts of the product in id order.
+        const blackouts = await holdLock(`LOCK TABLE blackout_dates IN ACCESS EXCLUSIVE MODE`);
+        const resumed = t
+          .http()
+          .post('/api/publishing/resume')
+          .set(world.admin.auth)
+          .send({
+            decisions: [
+              { postId: posts[1], action: 'reschedule', plannedAt: '2026-12-01T10:00:00+07:00' },
+              { postId: posts[0], action: 'publish_now' },
+            ],
+          })
+          .then((res) => res);
+        await lockWaiters(t.dataSource, blackouts, 1);
+        const archived = t
+          .http()
+          .post(`/api/products/${world.productId}/archive`)
+          .set(world.staff.auth)
+          .then((res) => res);
+        await lockWaiters(t.dataSource, blackouts, 2);
+        await blackouts.release();
+
+        expect([(await resumed).status, (await archived).status]).toEqual([200, 200]);
+        const rows: { status: string }[] = await t.dataSource.query(
+          `SELECT status FROM posts WHERE id = ANY($1)`,
+          [posts],
+        );
+        expect(rows.map((r) => r.status)).toEqual(['draft', 'draft']);
+      } finally {
+        clock.set(NOW);
+      }
+    },
+  );
 
   it("applies a national admin's pause to every institution", async () => {
     const national = await makeSignedInUser(t.dataSource, { role: Role.NationalAdmin });

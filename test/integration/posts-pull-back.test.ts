@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { FrozenClock } from '../../src/common/clock';
 import { createTestApp, TestApp } from '../support/app';
+import { holdLock, lockWaiters } from '../support/lock-waits';
 import {
   Auth,
   auditActions,
@@ -17,26 +18,31 @@ describe('posts: pulled back when the product is archived or a consent withdrawn
   let t: TestApp;
   let w: PostWorld;
   let templateId: string;
+  let carouselId: string;
 
   beforeAll(async () => {
     t = await createTestApp({ clock: new FrozenClock(NOW) });
     w = await buildPostWorld(t);
     templateId = await builtInTemplateId(t, 'new-product');
+    carouselId = await builtInTemplateId(t, 'carousel');
   });
   afterAll(async () => t?.close());
 
   const staff = (): Auth => headers(w.staff);
 
-  /** A post with `photo`, submitted, approved by an approver and scheduled. */
-  const scheduledPost = async (photo: string): Promise<string> => {
+  /**
+   * A post with `photos` (a single-photo template for one, the carousel for more), submitted,
+   * approved by an approver and scheduled.
+   */
+  const scheduledPost = async (...photos: string[]): Promise<string> => {
     const res = await t
       .http()
       .post('/api/posts')
       .set(staff())
       .send({
         productId: w.productId,
-        mediaAssetIds: [photo],
-        imageTemplateId: templateId,
+        mediaAssetIds: photos,
+        imageTemplateId: photos.length > 1 ? carouselId : templateId,
         captions: { instagram: 'Kemeja batik baru', facebook: 'Kemeja batik baru' },
         socialAccountIds: [w.accounts.instagram, w.accounts.facebook],
       })
@@ -61,13 +67,14 @@ describe('posts: pulled back when the product is archived or a consent withdrawn
     return rows[0].n;
   };
 
-  it('moves the consent photo posts back to draft and lists them on the takedown task', async () => {
-    const consent = await t
+  /** The id of a new consent for `subjectName`, valid this year on Instagram and Facebook. */
+  const consentOf = async (subjectName: string): Promise<string> => {
+    const res = await t
       .http()
       .post('/api/consents')
       .set(staff())
       .send({
-        subjectName: 'Rudi Hartono Uji',
+        subjectName,
         subjectIsMinor: false,
         purpose: 'Foto promosi kemeja batik di media sosial',
         channels: ['instagram', 'facebook'],
@@ -75,18 +82,25 @@ describe('posts: pulled back when the product is archived or a consent withdrawn
         validUntil: '2026-12-31',
       })
       .expect(201);
-    const photo = await uploadPhoto(t, staff(), { consentRecordId: consent.body.id });
+    return res.body.id as string;
+  };
+
+  const withdraw = (consentId: string) =>
+    t
+      .http()
+      .post(`/api/consents/${consentId}/withdraw`)
+      .set(staff())
+      .send({ reason: 'Subjek menarik persetujuan' });
+
+  it('moves the consent photo posts back to draft and lists them on the takedown task', async () => {
+    const consentId = await consentOf('Rudi Hartono Uji');
+    const photo = await uploadPhoto(t, staff(), { consentRecordId: consentId });
     const first = await scheduledPost(photo);
     const second = await scheduledPost(photo);
     const unrelated = await scheduledPost(await uploadPhoto(t, staff()));
     expect(await targetsDue(first)).toBe(2);
 
-    const withdrawal = await t
-      .http()
-      .post(`/api/consents/${consent.body.id}/withdraw`)
-      .set(staff())
-      .send({ reason: 'Subjek menarik persetujuan' })
-      .expect(200);
+    const withdrawal = await withdraw(consentId).expect(200);
     const taskId = withdrawal.body.takedownTask.id as string;
 
     for (const id of [first, second]) {
@@ -121,6 +135,57 @@ describe('posts: pulled back when the product is archived or a consent withdrawn
         }),
       ]),
     );
+  });
+
+  // PostgreSQL only: the interleavings need transactions on connections of their own.
+  const onPostgres = process.env.TEST_DATABASE_URL ? it : it.skip;
+
+  onPostgres('withdraws two consents of photos in one post at the same moment', async () => {
+    const [first, second] = await Promise.all([consentOf('Sari Uji'), consentOf('Joko Uji')]);
+    const post = await scheduledPost(
+      await uploadPhoto(t, staff(), { consentRecordId: first }),
+      await uploadPhoto(t, staff(), { consentRecordId: second }),
+    );
+
+    // A lock that admits rows referencing the post but no update lock on it: both withdrawals
+    // come to the post's update lock holding whatever they took before it.
+    const held = await holdLock(`SELECT 1 FROM posts WHERE id = $1 FOR NO KEY UPDATE`, [post]);
+    const withdrawals = [withdraw(first), withdraw(second)].map((req) => req.then((res) => res));
+    await lockWaiters(t.dataSource, held, 2);
+    await held.release();
+    expect((await Promise.all(withdrawals)).map((res) => res.status)).toEqual([200, 200]);
+
+    const items: { n: number }[] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM takedown_task_items WHERE post_id = $1`,
+      [post],
+    );
+    expect(items[0].n).toBe(2);
+    const pulled = await t.http().get(`/api/posts/${post}`).set(staff()).expect(200);
+    expect(pulled.body.status).toBe('draft');
+  });
+
+  onPostgres('withdraws a consent while a post with its photo is being edited', async () => {
+    const consentId = await consentOf('Wati Uji');
+    const post = await scheduledPost(await uploadPhoto(t, staff(), { consentRecordId: consentId }));
+    const { version } = (await t.http().get(`/api/posts/${post}`).set(staff()).expect(200)).body;
+
+    // The edit stops at rewriting the post's photos, holding the post; the withdrawal then
+    // locks the photo and comes to the post to pull it back.
+    const photos = await holdLock(`SELECT 1 FROM post_media WHERE post_id = $1 FOR UPDATE`, [post]);
+    const edited = t
+      .http()
+      .patch(`/api/posts/${post}`)
+      .set(staff())
+      .send({ version, captions: { instagram: 'Kemeja batik baru, motif parang' } })
+      .then((res) => res);
+    await lockWaiters(t.dataSource, photos, 1);
+    const withdrawn = withdraw(consentId).then((res) => res);
+    await lockWaiters(t.dataSource, photos, 2);
+    await photos.release();
+
+    expect([(await edited).status, (await withdrawn).status]).toEqual([200, 200]);
+    const pulled = await t.http().get(`/api/posts/${post}`).set(staff()).expect(200);
+    expect(pulled.body.status).toBe('draft');
   });
 
   it("moves an archived product's unpublished posts back to draft with the reason", async () => {

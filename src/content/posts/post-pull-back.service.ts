@@ -41,9 +41,9 @@ export class PostPullBackService implements OnModuleInit {
       );
     });
     this.consentHooks.register(async (event, manager) => {
-      // The takedown task lists every post that used a withdrawn photo, published or not.
-      const uses = await this.posts.mediaUses(manager, event.mediaAssetIds);
-      await this.posts.linkTakedownItems(manager, event.takedownTaskId, uses);
+      // Pulled back (the posts locked) before the takedown items name them: an item's key-share
+      // lock on a post taken first would deadlock two withdrawals of photos in one post, each
+      // then asking for the post's update lock.
       await this.pullBackForMedia(
         event.mediaAssetIds,
         {
@@ -53,6 +53,9 @@ export class PostPullBackService implements OnModuleInit {
         manager,
         event.actor,
       );
+      // The takedown task lists every post that used a withdrawn photo, published or not.
+      const uses = await this.posts.mediaUses(manager, event.mediaAssetIds);
+      await this.posts.linkTakedownItems(manager, event.takedownTaskId, uses);
     });
   }
 

@@ -143,6 +143,15 @@ export class PostRepository {
     });
   }
 
+  /** The lock a post_media row takes on its photo, taken now, in id order. */
+  async keySharePhotos(manager: EntityManager, mediaAssetIds: readonly string[]): Promise<void> {
+    if (mediaAssetIds.length === 0) return;
+    await manager.query(
+      `SELECT id FROM media_assets WHERE id = ANY($1::uuid[]) ORDER BY id FOR KEY SHARE`,
+      [[...mediaAssetIds]],
+    );
+  }
+
   async replaceMedia(manager: EntityManager, post: Post, mediaAssetIds: readonly string[]) {
     await manager.delete(PostMedia, { postId: post.id });
     if (mediaAssetIds.length === 0) return;

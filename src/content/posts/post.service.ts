@@ -151,6 +151,9 @@ export class PostService {
       now,
     );
     const updated = await this.dataSource.transaction(async (manager) => {
+      // The photos before the post, the order a consent withdrawal takes them in: their rows
+      // written below would otherwise wait for a withdrawal that waits for this post.
+      await this.posts.keySharePhotos(manager, input.mediaAssetIds);
       const current = await this.posts.findVisible(id, scope.institutionFilter, manager, true);
       if (!current) throw AppError.notFound(POST_ENTITY);
       if (current.version !== dto.version) throw staleVersion();

@@ -41,7 +41,7 @@ export class TargetRetryRepository {
     return rows[0] ?? null;
   }
 
-  /** Locked after the target, in the dispatcher's order (target, then post). */
+  /** Locked before the target, in the dispatcher's order (post, then target). */
   async lockPost(manager: EntityManager, postId: string): Promise<LockedPost | null> {
     const rows: LockedPost[] = await manager.query(
       `SELECT id, status, drafted_by AS "draftedBy", last_edited_by AS "lastEditedBy"

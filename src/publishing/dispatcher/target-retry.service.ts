@@ -37,6 +37,9 @@ export class TargetRetryService {
   async retry(scope: RequestScope, postId: string, targetId: string): Promise<TargetRetryResult> {
     const now = this.clock.now();
     const result: TargetRetryResult = await this.dataSource.transaction(async (manager) => {
+      // The post before its target, as every transaction writing both does: a pull-back or edit
+      // holding the post while it updates the targets would otherwise deadlock with this retry.
+      const post = await this.targets.lockPost(manager, postId);
       const target = await this.targets.lockTarget(
         manager,
         postId,
@@ -62,7 +65,6 @@ export class TargetRetryService {
           en: 'Publishing is paused; resume publishing before a retry',
         });
       }
-      const post = await this.targets.lockPost(manager, target.postId);
       if (!post) throw AppError.notFound(TARGET, 'postId');
       let postStatus = post.status;
       // A post still publishing other targets stays so; a settled one is scheduled again.
