@@ -58,6 +58,9 @@ const BLACKOUT_MESSAGE =
 // than $5 targets in flight across all processes (live leases count). Each network takes at most
 // its free room in this process ($6 networks, $7 room). Window functions cannot sit beside
 // FOR UPDATE, so they rank in CTEs and the locking level re-checks that the row is still due.
+// The posts are locked there too, skipping any another transaction holds: everyone else locks a
+// post before its targets (an edit, a pull-back, an outcome), so waiting for one here, with its
+// targets already locked, could deadlock.
 // The same statement moves the claimed targets' posts to publishing and returns what publishing
 // needs (caption, images, account, the last attempt): one round trip for the whole batch.
 const CLAIM_SQL = `
@@ -98,14 +101,17 @@ const CLAIM_SQL = `
   due AS (
     SELECT t.id, t.post_id, t.social_account_id, t.network, t.status AS previous
     FROM post_targets t
+    JOIN posts p ON p.id = t.post_id
     JOIN allowed a ON a.id = t.id
     JOIN unnest($6::text[], $7::int[]) AS room(network, free) ON room.network = a.network
     WHERE a.network_rank <= room.free
       AND ((t.status IN ('pending', 'retry_waiting') AND t.next_attempt_at <= $2)
         OR (t.status = 'publishing' AND t.lease_expires_at < $2))
+      AND p.status IN ('scheduled', 'publishing')
     ORDER BY a.account_rank, a.due_at
     LIMIT $4
-    FOR UPDATE OF t SKIP LOCKED),
+    FOR UPDATE OF t SKIP LOCKED
+    FOR NO KEY UPDATE OF p SKIP LOCKED),
   claimed AS (
     UPDATE post_targets t
     SET status = 'publishing', lease_owner = $1, lease_expires_at = $3,
