@@ -143,16 +143,21 @@ const CLAIM_LOCK_KEY = 4_202_612;
 /** How many of the earliest due targets one claim ranks for fairness. */
 const CLAIM_WINDOW = 5_000;
 
-// Targets that are due but held back by a blackout say so (they go out once it is over).
+// Targets that are due but held back by a blackout say so (they go out once it is over). Rows
+// another transaction holds are skipped (marked at a later claim): waiting for them here, with
+// other targets already updated, could deadlock with a transaction updating a post's targets.
 const MARK_BLACKOUT_SQL = `
-  UPDATE post_targets t SET last_error_code = 'blackout', last_error_message = $2, updated_at = now()
-  FROM institutions i
-  WHERE i.id = t.institution_id AND t.status IN ('pending', 'retry_waiting') AND t.next_attempt_at <= $1
-    AND t.last_error_code IS DISTINCT FROM 'blackout'
-    AND EXISTS (
-      SELECT 1 FROM blackout_dates b
-      WHERE (b.institution_id IS NULL OR b.institution_id = t.institution_id)
-        AND ($1::timestamptz AT TIME ZONE i.time_zone)::date BETWEEN b.starts_on AND b.ends_on)`;
+  UPDATE post_targets SET last_error_code = 'blackout', last_error_message = $2, updated_at = now()
+  WHERE id IN (
+    SELECT t.id FROM post_targets t
+    JOIN institutions i ON i.id = t.institution_id
+    WHERE t.status IN ('pending', 'retry_waiting') AND t.next_attempt_at <= $1
+      AND t.last_error_code IS DISTINCT FROM 'blackout'
+      AND EXISTS (
+        SELECT 1 FROM blackout_dates b
+        WHERE (b.institution_id IS NULL OR b.institution_id = t.institution_id)
+          AND ($1::timestamptz AT TIME ZONE i.time_zone)::date BETWEEN b.starts_on AND b.ends_on)
+    FOR UPDATE OF t SKIP LOCKED)`;
 
 /** The post_targets table as the dispatcher's queue: claim, give back, and when to look next. */
 @Injectable()
