@@ -94,7 +94,8 @@ describe('signed webhooks', () => {
     );
     expect(row.secret_ciphertext).not.toContain(secret.slice(6));
     const audit = await t.dataSource.query(
-      `SELECT action, after FROM audit_log WHERE entity_type = 'webhook_endpoint' AND institution_id = $1`,
+      `SELECT action, after FROM audit_log
+       WHERE entity_type = 'webhook_endpoint' AND institution_id = $1 ORDER BY id`,
       [institutionId],
     );
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['create', 'update']);
