@@ -12,6 +12,7 @@ import { DispatcherService } from './dispatcher.service';
 import { DispatcherTick } from './dispatcher.tick';
 import { PublishingLogService } from './publishing-log.service';
 import { TargetEvents } from './target-events';
+import { PostLockRepository } from './post-lock.repository';
 import { TargetOutcomes } from './target-outcomes';
 import { TargetPublisher } from './target-publisher';
 import { TargetRetryController } from './target-retry.controller';
@@ -33,6 +34,7 @@ import { TargetRetryService } from './target-retry.service';
     DispatcherRepository,
     TargetPublisher,
     TargetOutcomes,
+    PostLockRepository,
     TargetEvents,
     TargetRetryRepository,
     TargetRetryService,

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { BatchLoader } from '../../common/batch-loader';
 import type { SocialNetwork } from '../../content/rendering/template';
-import type { PostStatus, PostTargetStatus } from '../../content/posts/post-status';
+import type { PostTargetStatus } from '../../content/posts/post-status';
 import { PublishAttempt, SandboxPost, type AttemptKind } from './dispatcher.entity';
 
 export interface NewAttempt {
@@ -15,13 +15,6 @@ export interface NewAttempt {
   worker: string;
   startedAt: Date;
   latenessMs: number | null;
-}
-
-export interface LockedPost {
-  id: string;
-  status: PostStatus;
-  draftedBy: string;
-  lastEditedBy: string;
 }
 
 export type AttemptResult = Pick<
@@ -153,24 +146,6 @@ export class DispatcherRepository {
     await manager.save(SandboxPost, manager.create(SandboxPost, values));
   }
 
-  /** The post, locked until the transaction ends. */
-  async lockPost(manager: EntityManager, postId: string): Promise<LockedPost | null> {
-    const rows: { status: PostStatus; drafted_by: string; last_edited_by: string }[] =
-      await manager.query(
-        `SELECT status, drafted_by, last_edited_by FROM posts WHERE id = $1 FOR UPDATE`,
-        [postId],
-      );
-    const post = rows[0];
-    return post
-      ? {
-          id: postId,
-          status: post.status,
-          draftedBy: post.drafted_by,
-          lastEditedBy: post.last_edited_by,
-        }
-      : null;
-  }
-
   /** The statuses of the post's targets that are not cancelled. */
   async targetStatuses(manager: EntityManager, postId: string): Promise<PostTargetStatus[]> {
     const rows: { status: PostTargetStatus }[] = await manager.query(
@@ -178,13 +153,6 @@ export class DispatcherRepository {
       [postId],
     );
     return rows.map((t) => t.status);
-  }
-
-  async setPostStatus(manager: EntityManager, postId: string, status: PostStatus): Promise<void> {
-    await manager.query(
-      `UPDATE posts SET status = $2, version = version + 1, updated_at = now() WHERE id = $1`,
-      [postId, status],
-    );
   }
 
   async feed(institutionId: string | null, offset: number, limit: number) {

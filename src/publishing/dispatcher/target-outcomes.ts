@@ -4,7 +4,8 @@ import type { LocalizedText } from '../../common/app-error';
 import { aggregateTargetOutcome, transition } from '../../content/posts/post-status';
 import type { SandboxPost } from './dispatcher.entity';
 import type { ClaimedTarget } from './dispatch-queue.repository';
-import { AttemptResult, DispatcherRepository, LockedPost } from './dispatcher.repository';
+import { AttemptResult, DispatcherRepository } from './dispatcher.repository';
+import { LockedPost, PostLockRepository } from './post-lock.repository';
 import { TargetEvents } from './target-events';
 
 const DISPATCHER_ACTOR = { id: 'dispatcher', canApprove: false };
@@ -29,13 +30,14 @@ export interface PublishedEntry {
 export class TargetOutcomes {
   constructor(
     private readonly repo: DispatcherRepository,
+    private readonly posts: PostLockRepository,
     private readonly events: TargetEvents,
   ) {}
 
   async published(entry: PublishedEntry): Promise<void> {
     const { target, post, sandbox } = entry;
     await this.repo.transaction(async (manager) => {
-      const locked = await this.repo.lockPost(manager, target.postId);
+      const locked = await this.posts.lockPost(manager, target.postId);
       await this.repo.finishAttempt(manager, entry.attemptId, entry.attempt);
       await this.repo.markPublished(manager, target.id, post);
       await this.events.published(manager, target, post);
@@ -67,7 +69,7 @@ export class TargetOutcomes {
   ): Promise<void> {
     const { code, reason, reauthAccountId } = failure;
     await this.repo.transaction(async (manager) => {
-      const locked = await this.repo.lockPost(manager, target.postId);
+      const locked = await this.posts.lockPost(manager, target.postId);
       await this.repo.markFailed(manager, target.id, { code, message: bilingual(reason) });
       await this.events.failed(manager, target, failure);
       if (reauthAccountId) await this.repo.markAccountNeedsReauth(manager, reauthAccountId);
@@ -87,7 +89,7 @@ export class TargetOutcomes {
     const targets = await this.repo.targetStatuses(manager, post.id);
     if (aggregateTargetOutcome(targets) === 'publishing') return;
     const result = transition(post, 'finish', DISPATCHER_ACTOR, { targetStatuses: targets });
-    if (result.ok) await this.repo.setPostStatus(manager, post.id, result.status);
+    if (result.ok) await this.posts.setPostStatus(manager, post.id, result.status);
   }
 }
 

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { PostForTransition, PostStatus } from '../../content/posts/post-status';
 
 export interface RetryableTarget {
   id: string;
@@ -12,10 +11,6 @@ export interface RetryableTarget {
   lastErrorMessage: string | null;
   accountStatus: string;
   accountName: string;
-}
-
-export interface LockedPost extends PostForTransition {
-  id: string;
 }
 
 /** Queries of the retry button; every one runs in the caller's transaction. */
@@ -37,16 +32,6 @@ export class TargetRetryRepository {
        WHERE t.id = $1 AND t.post_id = $2 AND ($3::uuid IS NULL OR t.institution_id = $3)
        FOR UPDATE OF t`,
       [targetId, postId, institutionFilter],
-    );
-    return rows[0] ?? null;
-  }
-
-  /** Locked before the target, in the dispatcher's order (post, then target). */
-  async lockPost(manager: EntityManager, postId: string): Promise<LockedPost | null> {
-    const rows: LockedPost[] = await manager.query(
-      `SELECT id, status, drafted_by AS "draftedBy", last_edited_by AS "lastEditedBy"
-       FROM posts WHERE id = $1 FOR UPDATE`,
-      [postId],
     );
     return rows[0] ?? null;
   }
@@ -73,13 +58,6 @@ export class TargetRetryRepository {
            lease_owner = NULL, lease_expires_at = NULL, updated_at = now()
        WHERE id = $1`,
       [targetId, at],
-    );
-  }
-
-  async setPostStatus(manager: EntityManager, postId: string, status: PostStatus): Promise<void> {
-    await manager.query(
-      `UPDATE posts SET status = $2, version = version + 1, updated_at = now() WHERE id = $1`,
-      [postId, status],
     );
   }
 }

@@ -8,6 +8,7 @@ import { AppError } from '../../common/app-error';
 import { Clock } from '../../common/clock';
 import { type PostStatus, transition, transitionError } from '../../content/posts/post-status';
 import { DueSignal } from '../due-signal/due-signal';
+import { PostLockRepository } from './post-lock.repository';
 import { TargetRetryRepository } from './target-retry.repository';
 
 const TARGET = { id: 'Target publikasi', en: 'Post target' };
@@ -29,6 +30,7 @@ export class TargetRetryService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly targets: TargetRetryRepository,
+    private readonly posts: PostLockRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly due: DueSignal,
@@ -39,7 +41,7 @@ export class TargetRetryService {
     const result: TargetRetryResult = await this.dataSource.transaction(async (manager) => {
       // The post before its target, as every transaction writing both does: a pull-back or edit
       // holding the post while it updates the targets would otherwise deadlock with this retry.
-      const post = await this.targets.lockPost(manager, postId);
+      const post = await this.posts.lockPost(manager, postId);
       const target = await this.targets.lockTarget(
         manager,
         postId,
@@ -76,7 +78,7 @@ export class TargetRetryService {
         const result = transition(post, 'retry', actor, { plannedAt: now, now });
         if (!result.ok) throw transitionError(result);
         postStatus = result.status;
-        await this.targets.setPostStatus(manager, post.id, postStatus);
+        await this.posts.setPostStatus(manager, post.id, postStatus);
       }
       await this.targets.requeue(manager, target.id, now);
       await this.audit.record(
