@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { Role } from '../../src/auth/roles';
 import { FrozenClock } from '../../src/common/clock';
 import { createTestApp, type TestApp } from '../support/app';
-import { makeInstitution, makeSignedInUser } from '../support/factories';
+import { makeInstitution, makeRender, makeSignedInUser } from '../support/factories';
 import type { ImageHost } from '../support/fakes/fake-http';
 import { jpeg } from '../support/fakes/fake-images';
 
@@ -63,15 +63,8 @@ export async function dueLivePost(
 ): Promise<{ postId: string; targetId: string }> {
   const ds = t.dataSource;
   const due = new Date(t.clock.now().getTime() - 60_000);
-  const [template] = await ds.query(`SELECT id FROM image_templates LIMIT 1`);
-  const [render] = await ds.query(
-    `INSERT INTO renders (institution_id, cache_key, image_template_id, storage_key, public_token,
-       mime_type, width, height, byte_size, alt_text)
-     VALUES ($1, gen_random_uuid()::text, $2, 'renders/x.jpg', gen_random_uuid()::text,
-       'image/jpeg', 1080, 1350, 1000, 'Kemeja batik') RETURNING id, public_token`,
-    [w.institutionId, template.id],
-  );
-  images.add(`r/${render.public_token}.jpg`, await jpeg(1080, 1350));
+  const render = await makeRender(ds, w.institutionId);
+  images.add(`r/${render.publicToken}.jpg`, await jpeg(1080, 1350));
   const [post] = await ds.query(
     `INSERT INTO posts (institution_id, title, status, drafted_by, last_edited_by, planned_at)
      VALUES ($1, 'Kemeja batik', 'scheduled', $2, $2, $3) RETURNING id`,

@@ -1,7 +1,12 @@
 /** Set-up for the dispatcher tests: scheduled posts with sandbox targets due a minute ago. */
 import { Role } from '../../src/auth/roles';
 import type { TestApp } from '../support/app';
-import { makeInstitution, makeSignedInUser, makeSocialAccount } from '../support/factories';
+import {
+  makeInstitution,
+  makeRender,
+  makeSignedInUser,
+  makeSocialAccount,
+} from '../support/factories';
 
 // 10 March 2026, 09:00 WIB: no blackout.
 export const NOW = new Date('2026-03-10T02:00:00Z');
@@ -28,14 +33,7 @@ export async function duePost(
   caption = (network: Network) => `Kemeja batik karya warga binaan ${network}`,
 ) {
   const ds = t.dataSource;
-  const [template] = await ds.query(`SELECT id FROM image_templates LIMIT 1`);
-  const [render] = await ds.query(
-    `INSERT INTO renders (institution_id, cache_key, image_template_id, storage_key, public_token,
-       mime_type, width, height, byte_size, alt_text)
-     VALUES ($1, gen_random_uuid()::text, $2, 'renders/x.jpg', gen_random_uuid()::text,
-       'image/jpeg', 1080, 1350, 1000, 'Kemeja batik') RETURNING id`,
-    [w.institutionId, template.id],
-  );
+  const render = await makeRender(ds, w.institutionId);
   const [post] = await ds.query(
     `INSERT INTO posts (institution_id, title, status, drafted_by, last_edited_by, planned_at)
      VALUES ($1, 'Kemeja batik', 'scheduled', $2, $2, $3) RETURNING id`,

@@ -8,7 +8,12 @@ import { DispatchQueueRepository } from '../../src/publishing/dispatcher/dispatc
 import { DispatcherService } from '../../src/publishing/dispatcher/dispatcher.service';
 import { TargetPublisher } from '../../src/publishing/dispatcher/target-publisher';
 import { createTestApp, TestApp } from '../support/app';
-import { makeInstitution, makeSignedInUser, makeSocialAccount } from '../support/factories';
+import {
+  makeInstitution,
+  makeRender,
+  makeSignedInUser,
+  makeSocialAccount,
+} from '../support/factories';
 
 let t: TestApp;
 
@@ -26,14 +31,7 @@ async function targetsOnAccounts(counts: number[], dueAt: Date) {
   const ds = t.dataSource;
   const institutionId = (await makeInstitution(ds)).id;
   const user = await makeSignedInUser(ds, { role: Role.Staff, institutionId });
-  const [template] = await ds.query(`SELECT id FROM image_templates LIMIT 1`);
-  const [render] = await ds.query(
-    `INSERT INTO renders (institution_id, cache_key, image_template_id, storage_key, public_token,
-       mime_type, width, height, byte_size, alt_text)
-     VALUES ($1, gen_random_uuid()::text, $2, 'renders/x.jpg', gen_random_uuid()::text,
-       'image/jpeg', 1080, 1350, 1000, 'Tas anyaman') RETURNING id`,
-    [institutionId, template.id],
-  );
+  const render = await makeRender(ds, institutionId, { altText: 'Tas anyaman' });
   const accounts: string[] = [];
   for (const count of counts) {
     const account = await makeSocialAccount(ds, institutionId, { network: 'x' });

@@ -7,7 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role } from '../../src/auth/roles';
 import { DispatcherService } from '../../src/publishing/dispatcher/dispatcher.service';
 import { createTestApp, TestApp } from '../support/app';
-import { makeInstitution, makeSignedInUser, makeSocialAccount } from '../support/factories';
+import {
+  makeInstitution,
+  makeRender,
+  makeSignedInUser,
+  makeSocialAccount,
+} from '../support/factories';
 
 let t: TestApp;
 let dispatcher: DispatcherService;
@@ -30,14 +35,7 @@ async function scheduledPost(status: 'pending' | 'failed' = 'pending') {
   const institutionId = (await makeInstitution(ds)).id;
   const user = await makeSignedInUser(ds, { role: Role.Staff, institutionId });
   const account = await makeSocialAccount(ds, institutionId, { network: 'x' });
-  const [template] = await ds.query(`SELECT id FROM image_templates LIMIT 1`);
-  const [render] = await ds.query(
-    `INSERT INTO renders (institution_id, cache_key, image_template_id, storage_key, public_token,
-       mime_type, width, height, byte_size, alt_text)
-     VALUES ($1, gen_random_uuid()::text, $2, 'renders/x.jpg', gen_random_uuid()::text,
-       'image/jpeg', 1080, 1350, 1000, 'Tas anyaman') RETURNING id`,
-    [institutionId, template.id],
-  );
+  const render = await makeRender(ds, institutionId, { altText: 'Tas anyaman' });
   const plannedAt = new Date(Date.now() + 86_400_000);
   const [post] = await ds.query(
     `INSERT INTO posts (institution_id, title, status, drafted_by, last_edited_by, planned_at)

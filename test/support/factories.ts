@@ -170,6 +170,32 @@ export interface SocialAccountRow {
   network: 'instagram' | 'facebook' | 'x';
 }
 
+export interface RenderRow {
+  id: string;
+  publicToken: string;
+}
+
+/**
+ * A rendered 1080×1350 JPEG row as publishing reads it (no file behind it: tests that need the
+ * bytes serve them under `publicToken` themselves).
+ */
+export async function makeRender(
+  ds: DataSource,
+  institutionId: string,
+  overrides: Partial<{ altText: string; publicToken: string }> = {},
+): Promise<RenderRow> {
+  const [row]: { id: string; public_token: string }[] = await ds.query(
+    `INSERT INTO renders (institution_id, cache_key, image_template_id, storage_key, public_token,
+       mime_type, width, height, byte_size, alt_text)
+     SELECT $1, gen_random_uuid()::text, id, 'renders/test.jpg',
+       coalesce($2, gen_random_uuid()::text), 'image/jpeg', 1080, 1350, 1000, $3
+     FROM image_templates LIMIT 1
+     RETURNING id, public_token`,
+    [institutionId, overrides.publicToken ?? null, overrides.altText ?? 'Kemeja batik'],
+  );
+  return { id: row.id, publicToken: row.public_token };
+}
+
 /** A social account inserted directly (sandbox by default, so nothing reaches a platform). */
 export async function makeSocialAccount(
   ds: DataSource,

@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DataSource } from 'typeorm';
 import type { TestApp } from './app';
-import { makeLiveSocialAccount } from './factories';
+import { makeLiveSocialAccount, makeRender } from './factories';
 import { ImageHost } from './fakes/fake-http';
 import { jpeg } from './fakes/fake-images';
 import { GraphApiFake } from './fakes/graph-api.fake';
@@ -140,14 +140,7 @@ export interface SeedOptions {
 
 /** `count` scheduled posts with one due target each, round-robin over the accounts. */
 export async function seedDueTargets(ds: DataSource, o: SeedOptions): Promise<void> {
-  const [template] = await ds.query(`SELECT id FROM image_templates LIMIT 1`);
-  const [render] = await ds.query(
-    `INSERT INTO renders (institution_id, cache_key, image_template_id, storage_key, public_token,
-       mime_type, width, height, byte_size, alt_text)
-     VALUES ($1, gen_random_uuid()::text, $2, 'renders/bench.jpg', $3,
-       'image/jpeg', 1080, 1350, 1000, 'Kemeja batik') RETURNING id`,
-    [o.institutionId, template.id, o.renderToken],
-  );
+  const render = await makeRender(ds, o.institutionId, { publicToken: o.renderToken });
   const accountIds = o.accounts.map((a) => a.id);
   const networks = o.accounts.map((a) => a.network);
   // Post i goes to account i mod n.
